@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Layers, bottom to top: CArgon2 (system libargon2) → HomewardCore (domain, storage, auth,
+// audit, casework, imports) → HomewardCLI (one command per file) → homeward (entry point).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Homeward",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "homeward", targets: ["homeward"]),
+        .library(name: "HomewardCore", targets: ["HomewardCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CArgon2",
+            path: "Sources/CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"])]
+        ),
+        .target(
+            name: "HomewardCore",
+            dependencies: [
+                "CArgon2",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [
+                // schema/ is the single source of truth; Schema is a symlink to ../../schema.
+                .embedInCode("Schema/0001_core.sql"),
+                .embedInCode("Schema/0002_casework.sql"),
+                .embedInCode("Auth/common-passwords.txt"),
+                .embedInCode("Regions/regions.csv"),
+                .embedInCode("Regions/adjacency.csv"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HomewardCLI",
+            dependencies: [
+                "HomewardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "homeward", dependencies: ["HomewardCLI"], swiftSettings: strict),
+        .executableTarget(name: "homeward-bench", dependencies: ["HomewardCore"], swiftSettings: strict),
+        .testTarget(
+            name: "HomewardCoreTests",
+            dependencies: ["HomewardCore"],
+            resources: [
+                .embedInCode("Names/Fixtures/translit-uk-examples.csv"),
+                .embedInCode("Names/Fixtures/translit-ru-examples.csv"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HomewardCLITests",
+            dependencies: ["HomewardCore", "homeward"],
+            swiftSettings: strict
+        ),
+    ]
+)

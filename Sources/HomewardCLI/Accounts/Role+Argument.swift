@@ -1,0 +1,4 @@
+import ArgumentParser
+import HomewardCore
+
+extension Role: ExpressibleByArgument {}

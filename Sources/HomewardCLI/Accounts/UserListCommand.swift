@@ -1,0 +1,20 @@
+import ArgumentParser
+import HomewardCore
+
+struct UserListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let users = try context.homeward.listUsers(try context.actor())
+        if options.json { return try Output.json(users) }
+        Output.table(
+            ["NAME", "ROLE", "STATUS", "SESSIONS", "CREATED"],
+            users.map { user in
+                [user.name, user.role.rawValue, user.lockedUntil.map { "locked until \($0)" } ?? user.status,
+                 String(user.activeSessions), String(user.createdAt.prefix(10))]
+            })
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import HomewardCore
+
+struct UserPasswordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd",
+        abstract: "Change your password, or (admins) reset another user's.",
+        discussion: """
+            Changing your own password asks for the current one first; with --password-stdin give \
+            the current password on the first line and the new one on the second. Every other \
+            session of the user ends.
+            """)
+
+    @Argument(help: "User name (default: yourself).") var name: String?
+    @Flag(help: "Read password lines from standard input instead of the terminal.") var passwordStdin = false
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let actor = try context.actor()
+        let target = name ?? actor.name
+        let input = PasswordInput(fromStandardInput: passwordStdin)
+        let isSelf = target.lowercased() == actor.name.lowercased()
+        let current = isSelf ? try input.read(prompt: "Current password: ") : nil
+        let new = try input.read(prompt: "New password for \(target) (at least 15 characters): ", confirm: true)
+        try context.homeward.changePassword(actor, name: target, newPassword: new, currentPassword: current)
+        Output.note("password changed for \(target)", quiet: options.quiet)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import HomewardCore
+
+struct UserDisableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Disable an account; its sessions end at once.")
+
+    @Argument(help: "User name.") var name: String
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        try context.homeward.disableUser(try context.actor(), name: name)
+        Output.note("disabled \(name)", quiet: options.quiet)
+    }
+}
+
+struct UserEnableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Enable an account and clear a lockout.")
+
+    @Argument(help: "User name.") var name: String
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        try context.homeward.enableUser(try context.actor(), name: name)
+        Output.note("enabled \(name)", quiet: options.quiet)
+    }
+}
+
+struct UserRevokeSessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke-sessions", abstract: "End every session of an account.")
+
+    @Argument(help: "User name.") var name: String
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let ended = try context.homeward.revokeSessions(try context.actor(), name: name)
+        if options.json { return try Output.json(["user": name, "sessions_ended": String(ended)]) }
+        Output.note("ended \(ended) session(s) of \(name)", quiet: options.quiet)
+    }
+}
+
+struct UserRoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "Change an account's role; its sessions end.")
+
+    @Argument(help: "User name.") var name: String
+    @Argument(help: "admin, coordinator, volunteer or auditor.") var role: Role
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        try context.homeward.setRole(try context.actor(), name: name, role: role)
+        Output.note("\(name) is now \(role.rawValue)", quiet: options.quiet)
+    }
+}

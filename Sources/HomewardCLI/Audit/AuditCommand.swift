@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Read and verify the audit trail.",
+        subcommands: [AuditLogCommand.self, AuditVerifyCommand.self])
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import HomewardCore
+
+struct BatchStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Change a batch's status, with a note.")
+
+    @Argument(help: "Batch code.") var code: String
+    @Argument(help: "announced, completed, postponed or disputed.") var status: BatchStatus
+    @Option(help: "What was announced or why.") var note: String
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        try context.homeward.setBatchStatus(try context.actor(), code: code, status: status, note: note)
+        Output.note("\(code.uppercased()) is now \(status.rawValue)", quiet: options.quiet)
+    }
+}

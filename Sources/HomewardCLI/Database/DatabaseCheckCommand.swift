@@ -1,0 +1,24 @@
+import ArgumentParser
+import HomewardCore
+
+struct DatabaseCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Integrity and foreign-key checks, schema version, audit chain; exit 65 if unhealthy.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let check = try context.homeward.checkDatabase(try context.actor())
+        if options.json {
+            try Output.json(check)
+        } else {
+            print("integrity:    \(check.integrity.joined(separator: "; "))")
+            print("foreign keys: \(check.foreignKeyViolations.isEmpty ? "ok" : check.foreignKeyViolations.joined(separator: "; "))")
+            print("schema:       \(check.appliedMigrations.last ?? "none") (this homeward knows up to \(check.latestKnownMigration))")
+            print("audit trail:  \(check.auditIntact ? "intact" : "BROKEN, run 'homeward audit verify'") (\(check.auditEvents) events)")
+        }
+        if !check.isHealthy { throw CLIError.badData("database check failed; see the report above") }
+    }
+}

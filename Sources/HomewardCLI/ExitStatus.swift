@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import HomewardCore
+
+/// Runs the command line and maps every outcome to one line on stderr and an exit code.
+public enum CommandLineRunner {
+    public static func main(_ arguments: [String]? = nil) -> Never {
+        // Every file this process creates (database, WAL, backups, token) is owner-only.
+        umask(0o077)
+        let command: ParsableCommand
+        do {
+            command = try HomewardCommand.parseAsRoot(arguments)
+        } catch {
+            let code = HomewardCommand.exitCode(for: error)
+            if code == .success {
+                print(HomewardCommand.fullMessage(for: error))
+                exit(0)
+            }
+            let message = HomewardCommand.message(for: error)
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            fail(firstLine.replacingOccurrences(of: "Error: ", with: "") + "; see 'homeward help'", code: 64)
+        }
+        do {
+            var command = command
+            try command.run()
+            exit(0)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as ValidationError {
+            fail(error.message, code: 64)
+        } catch {
+            let (message, code) = describe(error)
+            fail(message, code: code)
+        }
+    }
+
+    static func describe(_ error: any Error) -> (String, Int32) {
+        switch error {
+        case let failure as any HomewardFailure:
+            return (failure.errorDescription ?? "\(failure)", code(for: failure.kind))
+        case let error as DatabaseError:
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                return (StorageError.busy.errorDescription ?? "database is busy", 69)
+            }
+            // The message only: GRDB's description can carry SQL arguments, which may be personal data.
+            return ("database error: \(error.message ?? "code \(error.resultCode.rawValue)")", 74)
+        default:
+            return (error.localizedDescription, 74)
+        }
+    }
+
+    /// The exit codes of DESIGN §7.
+    static func code(for kind: FailureKind) -> Int32 {
+        switch kind {
+        case .usage: 64
+        case .badInput: 65
+        case .missingInput: 66
+        case .unavailable: 69
+        case .cannotCreateOutput: 73
+        case .io: 74
+        case .accessDenied: 77
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        let line = message.replacingOccurrences(of: "\n", with: " ")
+        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+        exit(code)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The root of the `homeward` command line.
+public struct HomewardCommand: ParsableCommand {
+    public static let version = "homeward 0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "homeward",
+        abstract: "Case tracker for families of missing soldiers: inquiries, repatriation batches, identifications.",
+        discussion: """
+            Global options --db PATH (else $HOMEWARD_DB, else $XDG_DATA_HOME/homeward/homeward.sqlite), \
+            --json and --quiet go after the subcommand. Log in once with 'homeward login NAME'; \
+            HOMEWARD_TOKEN overrides the stored session token.
+
+            EXIT CODES
+              0  success              64  usage error            65  bad input data
+              66 missing input file   69  database unavailable   73  cannot create output
+              74 I/O error            77  not logged in, session expired or permission denied
+            """,
+        version: version,
+        subcommands: [
+            InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
+            UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
+            RegionsCommand.self, AuditCommand.self, DatabaseCommand.self,
+        ]
+    )
+
+    public init() {}
+}

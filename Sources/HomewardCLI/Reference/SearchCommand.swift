@@ -1,0 +1,30 @@
+import ArgumentParser
+import HomewardCore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find persons by name (any script, common spellings, typos), reference, service number or phone.")
+
+    @Argument(help: "What to look for.") var text: [String]
+    @Option(help: "At most N results.") var limit = 20
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let hits = try context.homeward.search(try context.actor(), text.joined(separator: " "), limit: limit)
+        if options.json { return try Output.json(hits) }
+        guard !hits.isEmpty else {
+            Output.note("no matches", quiet: options.quiet)
+            return
+        }
+        Output.table(["REFERENCE", "NAME", "LATIN", "BORN", "REGION", "SCORE"], hits.map { hit in
+            [hit.reference, "\(hit.familyName) \(hit.givenName)", hit.latinName, hit.dateOfBirth ?? "",
+             hit.lastKnownRegion, String(hit.score)]
+        })
+    }
+}

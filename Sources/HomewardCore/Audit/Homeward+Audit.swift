@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// Filters for ``Homeward/auditLog(_:filter:)``.
+public struct AuditFilter: Sendable {
+    public var actor: String?
+    /// An exact action ("user.add") or a group ending in a dot ("user.").
+    public var action: String?
+    /// Events at or after this instant (ISO 8601 date or date-time).
+    public var since: Date?
+    public var limit: Int?
+
+    public init(actor: String? = nil, action: String? = nil, since: Date? = nil, limit: Int? = nil) {
+        self.actor = actor
+        self.action = action
+        self.since = since
+        self.limit = limit
+    }
+}
+
+/// The outcome of recomputing the whole chain.
+public struct AuditVerification: Sendable, Equatable {
+    public var eventCount: Int
+    public var headSeq: Int64
+    /// Hex SHA-256 of the newest event: record it elsewhere to detect later truncation.
+    public var headHash: String
+    /// The first sequence number at which the chain breaks, and why; nil when intact.
+    public var firstBroken: (seq: Int64, reason: String)?
+
+    public var isIntact: Bool { firstBroken == nil }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.eventCount == rhs.eventCount && lhs.headSeq == rhs.headSeq && lhs.headHash == rhs.headHash
+            && lhs.firstBroken?.seq == rhs.firstBroken?.seq && lhs.firstBroken?.reason == rhs.firstBroken?.reason
+    }
+}
+
+extension Homeward {
+    /// Audit events, newest last. Coordinators see only their own; admins and auditors all.
+    public func auditLog(_ actor: Actor, filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
+        var filter = filter
+        if !actor.may(.readAllAudit) {
+            try authorize(actor, .readOwnAudit, action: "audit.log")
+            filter.actor = actor.name
+        }
+        return try read { db in
+            var request = AuditEvent.all()
+            if let name = filter.actor {
+                request = request.filter(AuditEvent.Columns.actorName.collating(.nocase) == name)
+            }
+            if let action = filter.action {
+                request = action.hasSuffix(".")
+                    ? request.filter(AuditEvent.Columns.action.like("\(action)%"))
+                    : request.filter(AuditEvent.Columns.action == action)
+            }
+            if let since = filter.since {
+                request = request.filter(AuditEvent.Columns.at >= Timestamp.text(since))
+            }
+            if let limit = filter.limit {
+                // The newest `limit` events, still printed oldest first.
+                let newest = try request.order(AuditEvent.Columns.seq.desc).limit(limit).fetchAll(db)
+                return newest.reversed()
+            }
+            return try request.order(AuditEvent.Columns.seq).fetchAll(db)
+        }
+    }
+
+    /// Recomputes the hash chain from the first event and names the first broken link.
+    ///
+    /// A row altered, removed or moved breaks the chain at (or just after) its sequence number.
+    /// Removing the newest rows leaves a shorter valid chain: compare ``AuditVerification/headHash``
+    /// with a copy kept elsewhere to catch that.
+    public func verifyAudit(_ actor: Actor) throws -> AuditVerification {
+        try authorize(actor, .verifyAudit, action: "audit.verify")
+        let result = try read { db in try Self.verifyChain(db) }
+        try write { db in
+            try audit(
+                AuditEntry(
+                    action: "audit.verify", outcome: result.isIntact ? .ok : .failed,
+                    details: ["events": String(result.eventCount), "broken_at": result.firstBroken.map { String($0.seq) } ?? ""]),
+                by: actor, in: db)
+        }
+        return result
+    }
+
+    static func verifyChain(_ db: Database) throws -> AuditVerification {
+        var expectedSeq: Int64 = 1
+        var previousHash = AuditChain.genesis
+        var count = 0
+        var broken: (Int64, String)?
+        let cursor = try AuditEvent.order(AuditEvent.Columns.seq).fetchCursor(db)
+        while let event = try cursor.next() {
+            count += 1
+            if broken == nil {
+                if event.seq != expectedSeq {
+                    broken = (expectedSeq, "event \(expectedSeq) is missing (next found is \(event.seq))")
+                } else if event.prevHash != previousHash {
+                    broken = (event.seq, "event \(event.seq) does not follow event \(event.seq - 1) (previous-hash link differs)")
+                } else if AuditChain.hash(of: event) != event.hash {
+                    broken = (event.seq, "event \(event.seq) was altered (its hash does not match its contents)")
+                }
+            }
+            previousHash = event.hash
+            expectedSeq = event.seq + 1
+        }
+        return AuditVerification(
+            eventCount: count, headSeq: expectedSeq - 1,
+            headHash: hexString(previousHash),
+            firstBroken: broken)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Failures of authentication and authorisation.
+public enum AccessError: HomewardFailure, Equatable {
+    case denied(role: Role, permission: Permission)
+    case notLoggedIn
+    case sessionExpired
+    case sessionRevoked
+    case tokenFromOtherDatabase
+    case malformedToken
+    case wrongCredentials
+    case accountLocked(until: String)
+    case accountDisabled
+    case currentPasswordRequired
+    case notAssigned(batch: String)
+
+    public var kind: FailureKind { .accessDenied }
+
+    public var errorDescription: String? {
+        switch self {
+        case let .denied(role, permission):
+            "permission denied: a \(role.rawValue) may not \(permission.rawValue)"
+        case .notLoggedIn:
+            "not logged in; run 'homeward login NAME' (or set HOMEWARD_TOKEN)"
+        case .sessionExpired:
+            "session expired; run 'homeward login NAME' again"
+        case .sessionRevoked:
+            "session has ended (logged out, revoked or account changed); run 'homeward login NAME'"
+        case .tokenFromOtherDatabase:
+            "session token belongs to another database; log in to this one with 'homeward login NAME'"
+        case .malformedToken:
+            "session token is malformed; run 'homeward login NAME' (or fix HOMEWARD_TOKEN)"
+        case .wrongCredentials:
+            "wrong user name or password"
+        case let .accountLocked(until):
+            "account is locked after repeated failed logins until \(until); wait or ask an admin to unlock it with 'homeward user enable'"
+        case .accountDisabled:
+            "account is disabled; ask an admin"
+        case let .notAssigned(batch):
+            "permission denied: batch \(batch) is not assigned to you; ask an admin ('homeward user assign')"
+        case .currentPasswordRequired:
+            "wrong current password; changing your own password needs the current one"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// One row of the role matrix in DESIGN §5.
+///
+/// The matrix is this one table; services ask ``Actor/may(_:)`` and tests enumerate it.
+public enum Permission: String, Sendable, CaseIterable {
+    case manageUsers = "manage users, roles and sessions"
+    case backUpDatabase = "back up the database"
+    case checkDatabase = "check the database"
+    case editCases = "log and edit inquiries and persons"
+    case seeContactDetails = "see inquirer contact details"
+    case recordBatches = "record batches and import manifests"
+    case runMatching = "run matching and decide links"
+    case updateIdentification = "update identification status"
+    case confirmIdentification = "confirm identifications and record family notification"
+    case exportFamilyReports = "export family reports"
+    case readCases = "read cases, batches and records"
+    case readAllAudit = "read the whole audit trail"
+    case readOwnAudit = "read one's own audit events"
+    case verifyAudit = "verify the audit trail"
+
+    /// The role matrix. Volunteers' reads and status updates are further limited to the
+    /// batches assigned to them, which the services check against the assignment.
+    public static let granted: [Role: Set<Permission>] = [
+        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readCases, .readAllAudit, .readOwnAudit, .verifyAudit],
+        .coordinator: [
+            .editCases, .seeContactDetails, .recordBatches, .runMatching, .updateIdentification,
+            .confirmIdentification, .exportFamilyReports, .readCases, .readOwnAudit,
+        ],
+        .volunteer: [.updateIdentification, .readCases],
+        .auditor: [.seeContactDetails, .readCases, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
+    ]
+}
+
+extension Role {
+    /// Whether this role holds `permission` in the matrix.
+    public func may(_ permission: Permission) -> Bool {
+        Permission.granted[self]?.contains(permission) ?? false
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One line of `batch list`.
+public struct BatchSummary: Sendable, Codable, Equatable {
+    public var code: String
+    public var kind: String
+    public var date: String
+    public var status: String
+    public var received: Int?
+    public var handedOver: Int?
+    public var regions: [String]
+    public var manifestRecords: Int
+
+    enum CodingKeys: String, CodingKey {
+        case code, kind, date, status, received, regions
+        case handedOver = "handed_over", manifestRecords = "manifest_records"
+    }
+}
+
+/// One batch in full.
+public struct BatchView: Sendable, Codable, Equatable {
+    public var summary: BatchSummary
+    public var transferPoint: String?
+    public var agreement: String?
+    public var sources: [Source]
+    public var history: [StatusChange]
+    /// Records in the manifest by kind.
+    public var recordsByKind: [String: Int]
+    /// Nil when the manifest agrees with the received count (or either is unknown).
+    public var countDiscrepancy: String?
+    public var records: [RecordView]
+
+    public struct Source: Sendable, Codable, Equatable {
+        public var text: String
+        public var saidBy: String?
+        public var saidOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text
+            case saidBy = "said_by", saidOn = "said_on"
+        }
+    }
+
+    public struct StatusChange: Sendable, Codable, Equatable {
+        public var status: String
+        public var note: String
+        public var at: String
+        public var by: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case summary, agreement, sources, history, records
+        case transferPoint = "transfer_point", recordsByKind = "records_by_kind", countDiscrepancy = "count_discrepancy"
+    }
+}
+
+/// One returned record, addressed as `CODE/TAG`.
+public struct RecordView: Sendable, Codable, Equatable {
+    public var record: String
+    public var kind: String
+    public var name: String?
+    public var serviceNumber: String?
+    public var sex: String
+    public var ageMin: Int?
+    public var ageMax: Int?
+    public var recoveryRegion: String?
+    public var recoveryPlace: String?
+    public var recoveryDate: String?
+
+    enum CodingKeys: String, CodingKey {
+        case record, kind, name, sex
+        case serviceNumber = "service_number", ageMin = "age_min", ageMax = "age_max"
+        case recoveryRegion = "recovery_region", recoveryPlace = "recovery_place", recoveryDate = "recovery_date"
+    }
+}
+
+/// What `batch add` reports.
+public struct BatchAdded: Sendable, Codable, Equatable {
+    public var code: String
+}

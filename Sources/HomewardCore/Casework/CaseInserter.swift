@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// Writes new persons and inquiries inside one transaction with prepared statements.
+///
+/// Serves both a single `inquiry add` and a 100,000-row import, so the two cannot drift apart.
+/// Call ``finish()`` before the transaction commits: it stores the reference counters.
+struct CaseInserter {
+    private let db: Database
+    private let stamp: String
+    private let insertPerson: Statement
+    private let insertToken: Statement
+    private let insertNameKey: Statement
+    private let insertInquiry: Statement
+    private var counters: [Int: Int] = [:]
+    /// The reference numbers issued by this inserter, per year.
+    private(set) var issued: [Int: ClosedRange<Int>] = [:]
+    private var seenKeys: Set<String> = []
+
+    init(_ db: Database, at date: Date) throws {
+        self.db = db
+        stamp = Timestamp.text(date)
+        insertPerson = try db.makeStatement(sql: """
+            INSERT INTO person (family_name, given_name, patronymic, family_name_latin, given_name_latin,
+                patronymic_latin, sex, date_of_birth, service_number, service_number_key, unit, rank,
+                last_known_region, last_known_place, last_seen_from, last_seen_to, circumstances,
+                distinguishing_features, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertToken = try db.makeStatement(sql: "INSERT OR IGNORE INTO person_token (key, person_id, field) VALUES (?, ?, ?)")
+        insertNameKey = try db.makeStatement(sql: "INSERT OR IGNORE INTO name_key (key, length) VALUES (?, ?)")
+        insertInquiry = try db.makeStatement(sql: """
+            INSERT INTO inquiry (reference, person_id, inquirer_name, relationship, phone, email, language,
+                consent_tracing, consent_dna, consent_sharing, channel, received_on, coordinator_id, notes,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Inserts the person and the inquiry about them; returns the new reference.
+    mutating func insert(_ inquiry: ValidInquiry, coordinatorID: Int64?) throws -> InquiryReference {
+        let personID = try insert(person: inquiry.person)
+        let reference = try nextReference(year: inquiry.receivedOn.year)
+        try insertInquiry.execute(arguments: [
+            reference.description, personID, inquiry.inquirerName, inquiry.relationship, inquiry.phone,
+            inquiry.email, inquiry.language, inquiry.consentTracing, inquiry.consentDNA, inquiry.consentSharing,
+            inquiry.channel, inquiry.receivedOn.description, coordinatorID, inquiry.notes, stamp, stamp,
+        ])
+        return reference
+    }
+
+    mutating func insert(person: PersonFields) throws -> Int64 {
+        try insertPerson.execute(arguments: [
+            person.familyName, person.givenName, person.patronymic, person.latin(person.familyName),
+            person.latin(person.givenName), person.patronymic.map(person.latin), person.sex.rawValue,
+            person.dateOfBirth?.description, person.serviceNumber, person.serviceNumberKey, person.unit,
+            person.rank, person.region, person.place, person.lastSeen.from.description,
+            person.lastSeen.to.description, person.circumstances, person.features, stamp, stamp,
+        ])
+        let personID = db.lastInsertedRowID
+        try replaceTokens(of: personID, with: person)
+        return personID
+    }
+
+    /// Writes the name keys of a person (after deleting old ones when the names changed).
+    mutating func replaceTokens(of personID: Int64, with person: PersonFields) throws {
+        for token in person.tokens {
+            try insertToken.execute(arguments: [token.key, personID, token.field])
+            if seenKeys.insert(token.key).inserted {
+                try insertNameKey.execute(arguments: [token.key, token.key.utf8.count])
+            }
+        }
+    }
+
+    private mutating func nextReference(year: Int) throws -> InquiryReference {
+        let last: Int
+        if let known = counters[year] {
+            last = known
+        } else {
+            last = try Int.fetchOne(db, sql: "SELECT last FROM reference_counter WHERE year = ?", arguments: [year]) ?? 0
+        }
+        counters[year] = last + 1
+        issued[year] = (issued[year]?.lowerBound ?? last + 1)...(last + 1)
+        return InquiryReference(year: year, number: last + 1)
+    }
+
+    /// The issued references for the audit trail, e.g. "HW-2025-000001..000950".
+    var issuedSummary: String {
+        issued.keys.sorted().compactMap { year in
+            issued[year].map { range in
+                "HW-\(year)-\(CalendarDate.pad(range.lowerBound, 6))..\(CalendarDate.pad(range.upperBound, 6))"
+            }
+        }.joined(separator: ",")
+    }
+
+    /// Stores the reference counters advanced by this inserter.
+    func finish() throws {
+        for (year, last) in counters {
+            try db.execute(
+                sql: "INSERT INTO reference_counter (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last",
+                arguments: [year, last])
+        }
+    }
+}

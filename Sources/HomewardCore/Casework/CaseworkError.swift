@@ -1,0 +1,49 @@
+import Foundation
+
+/// One field that failed validation, named by its CSV column / flag name.
+public struct FieldProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Every problem found when validating one form or row.
+public struct FieldProblems: Error, Sendable, Equatable {
+    public var list: [FieldProblem]
+}
+
+/// Failures of inquiries, persons, batches and manifests.
+public enum CaseworkError: HomewardFailure, Equatable {
+    case invalid([FieldProblem])
+    case malformedReference(String)
+    case referenceCheckFailed(String)
+    case noSuchInquiry(String)
+    case noSuchBatch(String)
+    case noSuchRecord(String)
+    case invalidTransition(String)
+    case malformedBatchCode(String)
+
+    public var kind: FailureKind { .badInput }
+
+    public var errorDescription: String? {
+        switch self {
+        case let .invalid(problems):
+            problems.map(\.description).joined(separator: "; ")
+        case let .malformedReference(text):
+            "\"\(text)\" is not an inquiry reference; references look like HW-2025-000123-K"
+        case let .referenceCheckFailed(text):
+            "reference \(text.uppercased()) fails its check letter, so it was mistyped; check each digit and the last letter"
+        case let .noSuchInquiry(reference):
+            "no inquiry \(reference); see 'homeward inquiry list' or 'homeward search'"
+        case let .noSuchBatch(code):
+            "no batch \(code); see 'homeward batch list'"
+        case let .noSuchRecord(address):
+            "no returned record \(address); see 'homeward batch show CODE'"
+        case let .invalidTransition(message):
+            message
+        case let .malformedBatchCode(text):
+            "\"\(text)\" is not a batch code; codes look like B-2025-014"
+        }
+    }
+}

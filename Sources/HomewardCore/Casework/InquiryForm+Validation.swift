@@ -1,0 +1,139 @@
+import Foundation
+
+extension InquiryForm {
+    /// Checks every field and returns the normalised inquiry, or every problem found.
+    ///
+    /// Messages name the field and say how to fix it; they repeat dates, regions and codes
+    /// but never names, phone numbers or e-mail addresses.
+    func validate(regions: RegionDirectory, today: CalendarDate) -> Result<ValidInquiry, FieldProblems> {
+        var problems = [FieldProblem]()
+        func problem(_ field: String, _ message: String) { problems.append(FieldProblem(field: field, message: message)) }
+
+        let family = required("family_name", familyName, &problems)
+        let given = required("given_name", givenName, &problems)
+        let patronymic = text("patronymic", self.patronymic, &problems)
+        let inquirer = required("inquirer_name", inquirerName, &problems)
+        let relationship = required("relationship", self.relationship, &problems, limit: 100)
+
+        var dateOfBirth: PartialDate?
+        if let cell = Self.clean(self.dateOfBirth) {
+            if let date = PartialDate(cell), date.range.from <= today {
+                dateOfBirth = date
+            } else {
+                problem("date_of_birth", "\"\(cell)\" is not a past date; use YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+        }
+        var sex = Sex.unknown
+        if let cell = Self.clean(self.sex) {
+            if let parsed = Sex(cell: cell) { sex = parsed } else {
+                problem("sex", "\"\(cell)\" is not a sex; use male, female or unknown (m/f, ч/ж)")
+            }
+        }
+        var region = ""
+        if let cell = Self.clean(lastKnownRegion) {
+            do { region = try regions.resolve(cell).code } catch { problem("last_known_region", error.localizedDescription) }
+        } else {
+            problem("last_known_region", "required; give a region code (UA-14) or name (Donetsk)")
+        }
+        var lastSeen: DayRange?
+        if let cell = Self.clean(dateLastSeen) {
+            if let range = DayRange(cell), range.from <= today {
+                lastSeen = range
+                if let birth = dateOfBirth, range.to < birth.range.from {
+                    problem("date_last_seen", "\(range) is before the date of birth \(birth)")
+                }
+            } else {
+                problem("date_last_seen", "\"\(cell)\" is not a past date or range; use YYYY-MM-DD, YYYY-MM or FROM..TO")
+            }
+        } else {
+            problem("date_last_seen", "required; use YYYY-MM-DD, YYYY-MM or FROM..TO")
+        }
+        var phone: String?
+        if let cell = Self.clean(self.phone) {
+            phone = PhoneNumber.normalise(cell)
+            if phone == nil { problem("phone", "not a phone number; use +380XXXXXXXXX or 0XX XXX XX XX") }
+        }
+        let email = Self.clean(self.email)
+        if let email, !EmailAddress.isValid(email) { problem("email", "not an e-mail address; use name@example.org") }
+        if Self.clean(self.phone) == nil && email == nil {
+            problem("phone", "give a phone or an e-mail (or both) so the family can be reached")
+        }
+        var language = "uk"
+        if let cell = Self.clean(self.language) {
+            switch cell.lowercased() {
+            case "uk", "ua", "ukr": language = "uk"
+            case "en", "eng": language = "en"
+            case "ru", "rus": language = "ru"
+            default: problem("language", "\"\(cell)\" is not a report language; use uk, en or ru")
+            }
+        }
+        let consentTracing = flag("consent_tracing", consentTracing, &problems)
+        let consentDNA = flag("consent_dna", consentDNA, &problems)
+        var channel = "hotline"
+        if let cell = Self.clean(self.channel) {
+            if ["hotline", "office", "email", "partner"].contains(cell.lowercased()) { channel = cell.lowercased() } else {
+                problem("channel", "\"\(cell)\" is not a channel; use hotline, office, email or partner")
+            }
+        }
+        var received = today
+        if let cell = Self.clean(receivedOn) {
+            if let date = CalendarDate(cell), date <= today { received = date } else {
+                problem("received_on", "\"\(cell)\" is not a past date; use YYYY-MM-DD")
+            }
+        }
+        let serviceNumber = text("service_number", self.serviceNumber, &problems, limit: 40)
+        let unit = text("unit", self.unit, &problems)
+        let rank = text("rank", self.rank, &problems, limit: 100)
+        let place = text("last_known_place", lastKnownPlace, &problems)
+        let circumstances = text("circumstances", self.circumstances, &problems, limit: 4000)
+        let features = text("distinguishing_features", distinguishingFeatures, &problems, limit: 4000)
+        let sharing = text("consent_sharing", consentSharing, &problems)
+        let notes = text("notes", self.notes, &problems, limit: 4000)
+
+        guard problems.isEmpty, let family, let given, let inquirer, let relationship, let lastSeen else {
+            return .failure(FieldProblems(list: problems))
+        }
+        let person = PersonFields(
+            familyName: family, givenName: given, patronymic: patronymic,
+            nameLanguage: PersonFields.nameLanguage(of: [family, given, patronymic ?? ""].joined(separator: " "), inquiryLanguage: language),
+            sex: sex, dateOfBirth: dateOfBirth,
+            serviceNumber: serviceNumber, unit: unit, rank: rank, region: region, place: place, lastSeen: lastSeen,
+            circumstances: circumstances, features: features)
+        return .success(ValidInquiry(
+            person: person, inquirerName: inquirer, relationship: relationship, phone: phone, email: email,
+            language: language, consentTracing: consentTracing ?? false, consentDNA: consentDNA ?? false,
+            consentSharing: sharing, channel: channel, receivedOn: received, notes: notes))
+    }
+
+    /// Trimmed text, nil when empty.
+    static func clean(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    private func required(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
+        guard Self.clean(value) != nil else {
+            problems.append(FieldProblem(field: field, message: "required"))
+            return nil
+        }
+        return text(field, value, &problems, limit: limit)
+    }
+
+    private func text(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
+        guard let value = Self.clean(value) else { return nil }
+        guard value.count <= limit else {
+            problems.append(FieldProblem(field: field, message: "longer than \(limit) characters"))
+            return nil
+        }
+        return value
+    }
+
+    private func flag(_ field: String, _ value: String?, _ problems: inout [FieldProblem]) -> Bool? {
+        guard let cell = Self.clean(value) else { return nil }
+        guard let parsed = YesNo.parse(cell) else {
+            problems.append(FieldProblem(field: field, message: "\"\(cell)\" is not yes/no; use yes, no, true, false, 1 or 0"))
+            return nil
+        }
+        return parsed
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Human-facing inquiry references: `HW-2025-000123-K`.
+///
+/// The check letter is Σ digitᵢ × (i + 1) mod 23 over the ten digits of year and number
+/// (i counted from the right), drawn from 23 letters without I, O and Z. Because 23 is prime
+/// and the weights are distinct and non-zero, every single mistyped digit and every swap of
+/// two adjacent digits changes the letter.
+public struct InquiryReference: Sendable, Hashable, CustomStringConvertible {
+    public let year: Int
+    public let number: Int
+
+    static let letters = Array("ABCDEFGHJKLMNPQRSTUVWXY")
+
+    public init(year: Int, number: Int) {
+        self.year = year
+        self.number = number
+    }
+
+    public var checkLetter: Character {
+        let digits = Array(CalendarDate.pad(year, 4) + CalendarDate.pad(number, 6)).compactMap(\.wholeNumberValue)
+        let sum = digits.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset + 1) }
+        return Self.letters[sum % 23]
+    }
+
+    public var description: String {
+        "HW-\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(number, 6))-\(checkLetter)"
+    }
+
+    /// Parses a reference typed by a person (case-insensitive, surrounding spaces ignored).
+    public static func parse(_ text: String) throws(CaseworkError) -> InquiryReference {
+        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
+        guard parts.count == 4, parts[0] == "HW", parts[1].count == 4, let year = Int(parts[1]),
+              parts[2].count == 6, let number = Int(parts[2]), parts[3].count == 1
+        else { throw .malformedReference(text) }
+        let reference = InquiryReference(year: year, number: number)
+        guard parts[3].first == reference.checkLetter else { throw .referenceCheckFailed(text) }
+        return reference
+    }
+}

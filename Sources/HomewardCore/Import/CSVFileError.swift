@@ -1,0 +1,31 @@
+import Foundation
+
+/// Why a CSV file could not be read. Messages name lines and header names, never cell
+/// contents, which can be personal data.
+public enum CSVFileError: Error, Equatable, LocalizedError {
+    /// The file is missing or unreadable.
+    case cannotOpen(path: String)
+    /// The file has no header row: it is empty, or holds only a byte order mark or blank lines.
+    case empty(path: String)
+    /// The line holds bytes that are not UTF-8.
+    case invalidUTF8(line: Int)
+    /// A quoted cell that opens on this line never closes.
+    case unterminatedQuote(line: Int)
+    /// The record starting on this line is not usable, for the given reason.
+    case malformed(line: Int, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .cannotOpen(let path):
+            "cannot open \(path): check that the file exists and is readable"
+        case .empty(let path):
+            "\(path) is empty: expected a header row followed by one row per record"
+        case .invalidUTF8(let line):
+            "line \(line): bytes that are not valid UTF-8; save the file as UTF-8 (\"CSV UTF-8\" in Excel) and import again"
+        case .unterminatedQuote(let line):
+            "line \(line): unterminated quoted field (a cell opened with \" never closes); check the quotes on that line"
+        case .malformed(let line, let reason):
+            "line \(line): \(reason)"
+        }
+    }
+}

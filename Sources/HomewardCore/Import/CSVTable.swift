@@ -1,0 +1,74 @@
+import Foundation
+
+/// A whole RFC 4180 file in memory: the header row and the records after it, each with the
+/// physical line where it starts so that import errors can point at it.
+///
+/// Parsing is CSV.swift's; this type adds what it lacks for imports: refusing invalid UTF-8
+/// and unterminated quotes with a line number, line numbers for records, and reading large
+/// files on several cores.
+public struct CSVTable: Sendable {
+    /// The header cells, trimmed of surrounding whitespace; a UTF-8 byte order mark is dropped.
+    public let header: [String]
+    /// The records after the header in file order. Blank lines and records whose cells are
+    /// all blank are left out; records with too few or too many cells are kept (see
+    /// `widthErrors`).
+    public let records: [CSVRecord]
+
+    /// Reads a whole RFC 4180 file: header row and records with their starting line numbers.
+    ///
+    /// Accepts LF, CRLF or CR line breaks, quoted cells with commas, doubled quotes and line
+    /// breaks, and UTF-8 with or without a byte order mark.
+    /// - Throws: `CSVFileError.cannotOpen` when the file cannot be read, `.empty` when it has
+    ///   no header row, `.invalidUTF8` or `.unterminatedQuote` with the line to fix.
+    public init(contentsOf url: URL) throws(CSVFileError) {
+        let path = url.path(percentEncoded: false)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw .cannotOpen(path: path)
+        }
+        let result = data.withUnsafeBytes { raw in
+            Result { () throws(CSVFileError) in
+                try CSVTable(raw.bindMemory(to: UInt8.self), source: path, chunkCount: nil)
+            }
+        }
+        self = try result.get()
+    }
+
+    /// Reads CSV held in memory, as `init(contentsOf:)` reads a file.
+    /// - Throws: `CSVFileError`, as `init(contentsOf:)`.
+    public init(bytes: [UInt8]) throws(CSVFileError) {
+        try self.init(bytes: bytes, chunkCount: nil)
+    }
+
+    /// Reads CSV held in memory in `chunkCount` slices (nil: one per core for large input),
+    /// so tests can exercise the parallel path on small data.
+    init(bytes: [UInt8], chunkCount: Int?) throws(CSVFileError) {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(CSVFileError) in
+                try CSVTable(buffer, source: "the CSV data", chunkCount: chunkCount)
+            }
+        }
+        self = try result.get()
+    }
+
+    private init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, chunkCount: Int?) throws(CSVFileError) {
+        let text = CSVBytes.droppingByteOrderMark(buffer)
+        let rows = try CSVChunkReader(text: text, chunkCount: chunkCount).records()
+        guard let first = rows.first else { throw .empty(path: source) }
+        header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        records = Array(rows.dropFirst())
+    }
+
+    /// One `.malformed` error for each record whose cell count differs from the header's,
+    /// in file order; empty when every record has the header's width.
+    public var widthErrors: [CSVFileError] {
+        records.compactMap { record in
+            guard record.fields.count != header.count else { return nil }
+            let reason = "expected \(header.count) cells as in the header, found \(record.fields.count); "
+                + "check for a missing comma, or a comma inside a cell that needs quotes"
+            return .malformed(line: record.line, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// Finds persons whose name words are close to the words of a query.
+///
+/// Each query word is reduced to its ``NameKey``; candidate keys are the exact key, keys it
+/// is a prefix of (for half-typed names), and keys within the typo allowance found by scanning
+/// the distinct keys of similar length. Persons are ranked by how many query words they match,
+/// then by how closely.
+struct NameMatcher {
+    struct Candidate {
+        var key: String
+        var similarity: Double
+    }
+
+    let db: Database
+
+    /// Person ids with (words matched, score), best first, at most `limit`.
+    func persons(matching query: String, limit: Int) throws -> [(personID: Int64, matched: Int, score: Double)] {
+        let words = Array(Set(NameKey.keys(query))).filter { !$0.isEmpty }
+        guard !words.isEmpty else { return [] }
+        var candidatesOfWord = [[Candidate]]()
+        for word in words { candidatesOfWord.append(try candidates(for: word)) }
+
+        var similarityOfKey = [String: [Int: Double]]()  // key → word index → similarity
+        for (index, candidates) in candidatesOfWord.enumerated() {
+            for candidate in candidates {
+                similarityOfKey[candidate.key, default: [:]][index] = max(similarityOfKey[candidate.key]?[index] ?? 0, candidate.similarity)
+            }
+        }
+        guard !similarityOfKey.isEmpty else { return [] }
+        var bestOfPerson = [Int64: [Int: Double]]()  // person → word index → best similarity
+        let keys = Array(similarityOfKey.keys)
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT key, person_id, field FROM person_token WHERE key IN (\(databaseQuestionMarks(count: keys.count)))
+            """, arguments: StatementArguments(keys))
+        while let row = try cursor.next() {
+            let key: String = row[0]
+            let personID: Int64 = row[1]
+            let field: Int = row[2]
+            // A family-name match counts slightly more, so "Shevchenko" ranks Shevchenkos first.
+            let weight = field == 1 ? 1.0 : 0.95
+            for (index, similarity) in similarityOfKey[key] ?? [:] {
+                let value = similarity * weight
+                if value > bestOfPerson[personID]?[index] ?? 0 { bestOfPerson[personID, default: [:]][index] = value }
+            }
+        }
+        let scored = bestOfPerson.map { (personID: $0.key, matched: $0.value.count, score: $0.value.values.reduce(0, +)) }
+        let bestMatched = scored.map(\.matched).max() ?? 0
+        return scored
+            .filter { $0.matched == bestMatched }
+            .sorted { ($0.score, -$0.personID) > ($1.score, -$1.personID) }
+            .prefix(limit)
+            .map { $0 }
+    }
+
+    /// Exact, prefix and typo-tolerant candidate keys of one query word.
+    func candidates(for word: String) throws -> [Candidate] {
+        let length = word.utf8.count
+        let allowance = EditDistance.typoAllowance(forLength: length)
+        var result = [Candidate(key: word, similarity: 1.0)]
+        let cursor = try String.fetchCursor(db, sql: "SELECT key FROM name_key WHERE length BETWEEN ? AND ?",
+                                            arguments: [length - allowance, length + max(allowance, length >= 4 ? 8 : 0)])
+        while let key = try cursor.next() {
+            guard key != word else { continue }
+            if let distance = EditDistance.distance(word, key, limit: allowance) {
+                result.append(Candidate(key: key, similarity: 1.0 - 0.15 * Double(distance)))
+            } else if length >= 4, key.hasPrefix(word) {
+                result.append(Candidate(key: key, similarity: 0.6))
+            }
+        }
+        return result
+    }
+}

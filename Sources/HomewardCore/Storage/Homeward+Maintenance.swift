@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// What `homeward db check` found.
+public struct DatabaseCheck: Sendable, Codable, Equatable {
+    /// "ok", or the problems SQLite's integrity check reported.
+    public var integrity: [String]
+    /// Rows whose foreign key points nowhere, as "table rowid → parent".
+    public var foreignKeyViolations: [String]
+    public var appliedMigrations: [String]
+    public var latestKnownMigration: String
+    public var auditEvents: Int
+    public var auditIntact: Bool
+
+    public var isHealthy: Bool {
+        integrity == ["ok"] && foreignKeyViolations.isEmpty && auditIntact
+            && appliedMigrations.last == latestKnownMigration
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case integrity
+        case foreignKeyViolations = "foreign_key_violations", appliedMigrations = "applied_migrations"
+        case latestKnownMigration = "latest_known_migration", auditEvents = "audit_events", auditIntact = "audit_intact"
+    }
+}
+
+extension Homeward {
+    /// Runs SQLite's integrity and foreign-key checks, reports the schema version and
+    /// recomputes the audit chain.
+    public func checkDatabase(_ actor: Actor) throws -> DatabaseCheck {
+        try authorize(actor, .checkDatabase, action: "db.check")
+        let check = try read { db in try Self.check(db) }
+        try write { db in
+            try audit(AuditEntry(action: "db.check", outcome: check.isHealthy ? .ok : .failed), by: actor, in: db)
+        }
+        return check
+    }
+
+    static func check(_ db: Database) throws -> DatabaseCheck {
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
+            let table: String = row[0]
+            let rowid: Int64? = row[1]
+            let parent: String = row[2]
+            return "\(table) row \(rowid.map(String.init) ?? "?") → \(parent)"
+        }
+        let applied = try Migrations.migrator.appliedIdentifiers(db).sorted()
+        let chain = try verifyChain(db)
+        return DatabaseCheck(
+            integrity: integrity, foreignKeyViolations: violations, appliedMigrations: applied,
+            latestKnownMigration: Migrations.latest, auditEvents: chain.eventCount, auditIntact: chain.isIntact)
+    }
+
+    /// Copies the database with SQLite's online backup into a new 0600 file, then opens the
+    /// copy and checks it. The source keeps serving other processes throughout.
+    ///
+    /// - Throws: ``StorageError/backupTargetExists(path:)`` rather than overwrite a file.
+    public func backup(_ actor: Actor, to target: String) throws -> DatabaseCheck {
+        try authorize(actor, .backUpDatabase, action: "db.backup")
+        guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }
+        // Audit first, so the copy carries the event that made it.
+        try write { db in
+            try audit(AuditEntry(action: "db.backup", entityType: "file",
+                                 entityID: URL(fileURLWithPath: target).lastPathComponent), by: actor, in: db)
+        }
+        try Self.createPrivateFile(at: target)
+        do {
+            let copy = try DatabaseQueue(path: target)
+            try writer.backup(to: copy)
+            // A self-contained single file: no -wal or -shm beside it.
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+            let verify = try DatabaseQueue(path: target, configuration: Self.readOnly)
+            let check = try verify.read { db in try Self.check(db) }
+            let sourceEvents = try read { db in try AuditEvent.fetchCount(db) }
+            try verify.close()
+            guard check.integrity == ["ok"], check.auditIntact, check.auditEvents >= sourceEvents else {
+                throw StorageError.backupVerificationFailed(path: target, reason: "copy does not pass its checks")
+            }
+            return check
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: target)
+            throw StorageError.backupVerificationFailed(path: target, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw error
+        }
+    }
+
+    static var readOnly: Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return configuration
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+extension Homeward {
+    /// How long a process waits for another one's write lock before giving up.
+    static let busyTimeout: TimeInterval = 15
+
+    /// Opens (and with `create`, creates) the database file at `path`.
+    ///
+    /// The file is created with mode 0600 before SQLite touches it. Connections use WAL,
+    /// foreign keys, `synchronous = FULL` and a busy timeout so several CLI processes can share
+    /// one file.
+    /// - Throws: ``StorageError/notInitialised(path:)`` when the file does not exist and
+    ///   `create` is false.
+    public static func open(path: String, create: Bool = false, environment: HomewardEnvironment = .live) throws -> Homeward {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            guard create else { throw StorageError.notInitialised(path: path) }
+            try createPrivateFile(at: path)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY { throw StorageError.busy }
+            throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        do {
+            return try Homeward(writer: pool, path: path, environment: environment)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StorageError.cannotOpen(path: path, reason: "not a SQLite database")
+        }
+    }
+
+    /// Creates an empty file readable and writable by its owner only, and its parent folder
+    /// (mode 0700) when missing.
+    static func createPrivateFile(at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StorageError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+        }
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            throw StorageError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        chmod(path, 0o600)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// The case tracker: one database and one method per use case.
+///
+/// Every method that reads or changes casework takes the acting user and checks the role
+/// matrix itself (``Permission``), so no front can forget a check. Every change is written
+/// with its audit event in one transaction.
+public final class Homeward: Sendable {
+    let writer: any DatabaseWriter
+    let environment: HomewardEnvironment
+    /// Where the database lives, for messages; ":memory:" for in-memory databases.
+    public let path: String
+
+    /// Opens a database and brings its schema up to date.
+    ///
+    /// - Throws: ``StorageError/newerSchema(path:)`` when the file was written by a newer homeward.
+    public init(writer: any DatabaseWriter, path: String = ":memory:", environment: HomewardEnvironment = .live) throws {
+        self.writer = writer
+        self.environment = environment
+        self.path = path
+        let migrator = Migrations.migrator
+        if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw StorageError.newerSchema(path: path)
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// A fresh in-memory database, for tests and dry runs.
+    public static func inMemory(environment: HomewardEnvironment = .live) throws -> Homeward {
+        try Homeward(writer: DatabaseQueue(), environment: environment)
+    }
+
+    var now: Date { environment.now() }
+
+    /// Runs `body` in one IMMEDIATE transaction, so concurrent processes queue on the write
+    /// lock up front instead of failing halfway through.
+    @discardableResult
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapBusy {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StorageError.busy }
+                return result
+            }
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapBusy { try writer.read(body) }
+    }
+
+    static func mapBusy<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StorageError.busy
+        }
+    }
+}

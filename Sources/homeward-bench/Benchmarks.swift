@@ -1,0 +1,155 @@
+import Foundation
+import HomewardCore
+
+struct BenchSettings {
+    var rows: Int
+    var manifestRows: Int
+    var queries: Int
+    var runs: Int
+}
+
+/// The measurements of DESIGN §10 that this build can make.
+struct Benchmarks {
+    let settings: BenchSettings
+    let folder: URL
+    let staffPassword = "benchmark staff passphrase"
+
+    init(_ settings: BenchSettings) {
+        self.settings = settings
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-bench-\(getpid())")
+    }
+
+    func runAll() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = InquiryCSVGenerator(seed: 2024)
+        generator.rows = settings.rows
+        let csvURL = folder.appendingPathComponent("inquiries.csv")
+        try Data(generator.makeFile()).write(to: csvURL)
+        report("generated", "\(settings.rows) inquiry rows, \(try size(csvURL) / 1_000_000) MB, seed 2024")
+
+        let sqliteSeconds = try best { try sqliteImport(csvURL) }
+        report("sqlite3 .import (bare table)", seconds(sqliteSeconds))
+        var homewardSeconds = Double.infinity
+        var parseSeconds = Double.infinity
+        var store: (Homeward, Actor)?
+        for run in 0..<settings.runs {
+            let (homeward, actor) = try freshStore("import-\(run)")
+            let parseStart = Date()
+            let table = try CSVTable(contentsOf: csvURL)
+            parseSeconds = min(parseSeconds, Date().timeIntervalSince(parseStart))
+            let summary = try homeward.importInquiries(actor, table: table)
+            precondition(summary.rows == settings.rows)
+            homewardSeconds = min(homewardSeconds, Date().timeIntervalSince(parseStart))
+            store = (homeward, actor)
+        }
+        report("homeward inquiry import", "\(seconds(homewardSeconds)) (CSV parse \(seconds(parseSeconds))) = \(String(format: "%.2f", homewardSeconds / sqliteSeconds))× sqlite3 .import")
+        guard let (homeward, actor) = store else { return }
+        try searchBenchmark(homeward, actor)
+        try manifestBenchmark(homeward, actor)
+        try loginBenchmark()
+    }
+
+    /// Name search with queries in Cyrillic, official Latin and Latin with a typo.
+    func searchBenchmark(_ homeward: Homeward, _ actor: Actor) throws {
+        var random = SeededRandom(seed: 7)
+        let sample = try homeward.inquiries(actor, filter: InquiryFilter(limit: 5_000))
+        var timings = [Double]()
+        var found = 0
+        for index in 0..<settings.queries {
+            let person = sample[random.int(in: 0...(sample.count - 1))]
+            let latinWords = person.latinName.split(separator: " ").map(String.init)
+            let query: String
+            switch index % 3 {
+            case 0: query = "\(person.familyName) \(person.givenName)"
+            case 1: query = latinWords.joined(separator: " ")
+            default:
+                var family = Array(latinWords.first ?? "")
+                if family.count > 5 { family.swapAt(3, 4) }
+                query = ([String(family)] + latinWords.dropFirst()).joined(separator: " ")
+            }
+            let start = Date()
+            let hits = try homeward.search(actor, query, limit: 50)
+            timings.append(Date().timeIntervalSince(start))
+            if hits.contains(where: { $0.familyName == person.familyName && $0.givenName == person.givenName }) { found += 1 }
+        }
+        timings.sort()
+        let p50 = timings[timings.count / 2], p95 = timings[Int(Double(timings.count) * 0.95)]
+        report("name search (\(settings.rows) persons, \(settings.queries) queries)",
+               "p50 \(millis(p50)), p95 \(millis(p95)), max \(millis(timings.last ?? 0)); person found in \(found)/\(settings.queries)")
+    }
+
+    func manifestBenchmark(_ homeward: Homeward, _ actor: Actor) throws {
+        var lines = ["tag,kind,name,service_number,sex,age_min,age_max,recovery_region,recovery_place,recovery_date,effects,notes"]
+        var random = SeededRandom(seed: 11)
+        for index in 1...settings.manifestRows {
+            let age = random.int(in: 18...50)
+            lines.append("R-\(index),remains,,,male,\(age),\(age + 10),\(random.pick(["Donetsk", "UA-09", "Херсонська область", "Zaporozhye", "Kursk"])),,2025-0\(random.int(in: 1...5))-1\(random.int(in: 0...9)),\"personal effects, tag\",")
+        }
+        let url = folder.appendingPathComponent("manifest.csv")
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: url)
+        let elapsed = try best {
+            let code = try homeward.addBatch(actor, BatchForm(date: "2025-06-14", kind: "remains", received: settings.manifestRows,
+                                                              regions: ["UA-14,UA-09,UA-65,UA-23,RU-KRS"])).code
+            let start = Date()
+            let summary = try homeward.importManifest(actor, code: code, table: try CSVTable(contentsOf: url))
+            precondition(summary.rows == settings.manifestRows)
+            return Date().timeIntervalSince(start)
+        }
+        report("manifest import (\(settings.manifestRows) records)", seconds(elapsed))
+    }
+
+    func loginBenchmark() throws {
+        let (homeward, _) = try freshStore("login")
+        var timings = [Double]()
+        for _ in 0..<7 {
+            let start = Date()
+            _ = try homeward.login(name: "olena", password: staffPassword)
+            timings.append(Date().timeIntervalSince(start))
+        }
+        timings.sort()
+        let parameters = Argon2Parameters.policy
+        report("login (argon2id m=\(parameters.memoryKiB) KiB, t=\(parameters.iterations), p=\(parameters.parallelism))",
+               "median \(millis(timings[timings.count / 2]))")
+    }
+
+    // MARK: - Helpers
+
+    /// A new database file with an admin and a logged-in coordinator.
+    func freshStore(_ name: String) throws -> (Homeward, Actor) {
+        let homeward = try Homeward.open(path: folder.appendingPathComponent("\(name).sqlite").path, create: true)
+        try homeward.initialise(adminName: "admin", password: "benchmark admin passphrase")
+        let admin = try homeward.login(name: "admin", password: "benchmark admin passphrase").actor
+        try homeward.addUser(admin, name: "olena", role: .coordinator, password: staffPassword)
+        return (homeward, try homeward.login(name: "olena", password: staffPassword).actor)
+    }
+
+    func sqliteImport(_ csv: URL) throws -> Double {
+        let database = folder.appendingPathComponent("bare-\(UUID().uuidString).db").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", database, ".mode csv", ".import \(csv.path) t"]
+        let start = Date()
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = Date().timeIntervalSince(start)
+        guard process.terminationStatus == 0 else { throw BenchError.sqliteFailed }
+        return elapsed
+    }
+
+    func best(_ body: () throws -> Double) throws -> Double {
+        var result = Double.infinity
+        for _ in 0..<settings.runs { result = min(result, try body()) }
+        return result
+    }
+
+    func size(_ url: URL) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    }
+
+    func report(_ name: String, _ value: String) { print("\(name): \(value)") }
+    func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+    func millis(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
+}
+
+enum BenchError: Error { case sqliteFailed }

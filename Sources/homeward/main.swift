@@ -1,0 +1,3 @@
+import HomewardCLI
+
+CommandLineRunner.main()

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Testing
+@testable import HomewardCore
+
+@Suite struct InquiryImportTests {
+    static let header = InquiryForm.columns.map(\.name).joined(separator: ",")
+
+    /// A valid row; `index` varies the names and phone.
+    static func row(_ index: Int, region: String = "Donetsk", lastSeen: String = "2024-02-15") -> String {
+        "Ткаченко\(index),Дмитро,Сергійович,2001-07,m,,47 ОМБр,,\(region),Авдіївка,\(lastSeen),Ткаченко Наталія,мати,+38066\(String(format: "%07d", index)),,uk,yes,2025-03-01,\"note, with comma\""
+    }
+
+    func count(_ homeward: Homeward) throws -> (persons: Int, inquiries: Int, audit: Int) {
+        try homeward.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM inquiry") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event") ?? 0)
+        }
+    }
+
+    @Test func validFileIsImportedInOneTransactionWithOneAuditEvent() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let table = try CSVTable(bytes: csv([Self.header] + (1...250).map { Self.row($0) }, newline: "\r\n", bom: true))
+        let before = try count(homeward)
+        let summary = try homeward.importInquiries(olena, table: table)
+        #expect(summary.rows == 250)
+        #expect(summary.firstReference == InquiryReference(year: 2025, number: 1).description)
+        #expect(summary.lastReference == InquiryReference(year: 2025, number: 250).description)
+        let after = try count(homeward)
+        #expect(after.persons - before.persons == 250 && after.inquiries - before.inquiries == 250)
+        #expect(after.audit - before.audit == 1)
+        let event = try #require(try homeward.auditLog(olena, filter: AuditFilter(action: "inquiry.import")).last)
+        #expect(event.details.contains("HW-2025-000001..000250"))
+        #expect(try homeward.search(olena, "Tkachenko17 Dmytro").first?.familyName == "Ткаченко17")
+    }
+
+    @Test(arguments: [
+        ("bad date", "2024-02-31", "date_last_seen"),
+        ("unknown region", "Atlantis", "last_known_region"),
+    ])
+    func oneBadRowAmongThousandsRefusesTheFileAndNamesItsLine(_ label: String, _ value: String, _ column: String) throws {
+        let (homeward, _, olena) = try makeCasework()
+        var lines = [Self.header] + (1...3000).map { Self.row($0) }
+        lines[1777] = column == "date_last_seen" ? Self.row(1777, lastSeen: value) : Self.row(1777, region: value)
+        let table = try CSVTable(bytes: csv(lines))
+        let before = try count(homeward)
+        #expect {
+            try homeward.importInquiries(olena, table: table)
+        } throws: { error in
+            guard case let ImportError.invalidRows(problems, bad, total) = error else { return false }
+            return bad == 1 && total == 3000 && problems == [problems[0]] && problems[0].line == 1778 && problems[0].column == column
+        }
+        #expect(try count(homeward) == before)
+    }
+
+    @Test func wrongColumnCountIsNamedByLine() throws {
+        let (homeward, _, olena) = try makeCasework()
+        var lines = [Self.header] + (1...2000).map { Self.row($0) }
+        lines[1500] = "Ткаченко,Дмитро"
+        let table = try CSVTable(bytes: csv(lines))
+        #expect {
+            try homeward.importInquiries(olena, table: table)
+        } throws: { error in
+            guard case let ImportError.invalidRows(problems, _, _) = error else { return false }
+            return problems.first?.line == 1501 && problems.first?.column == nil
+        }
+    }
+
+    @Test func allBadRowsAreListedUpToTheLimit() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let lines = [Self.header] + (1...300).map { Self.row($0, lastSeen: "someday") }
+        #expect {
+            try homeward.importInquiries(olena, table: try CSVTable(bytes: csv(lines)))
+        } throws: { error in
+            guard case let ImportError.invalidRows(problems, bad, _) = error else { return false }
+            return bad == 300 && problems.count == ImportLimits.reportedProblems
+        }
+    }
+
+    @Test func headerRulesAreEnforcedByName() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let unknown = try CSVTable(bytes: csv([Self.header + ",shoe_size", Self.row(1) + ",44"]))
+        #expect(throws: ImportError.header("unknown column(s) \"shoe_size\"; allowed: \(Self.header)")) {
+            try homeward.importInquiries(olena, table: unknown)
+        }
+        let missing = try CSVTable(bytes: csv(["family_name,given_name,phone", "A,B,+380501234567"]))
+        #expect(throws: ImportError.self) { try homeward.importInquiries(olena, table: missing) }
+        let noContact = try CSVTable(bytes: csv(["family_name,given_name,last_known_region,date_last_seen,inquirer_name,relationship",
+                                                "A,B,UA-14,2024-01-01,C,mother"]))
+        #expect(throws: ImportError.header("the header needs at least one of the columns email, phone")) {
+            try homeward.importInquiries(olena, table: noContact)
+        }
+        // Columns in another order, optional ones left out.
+        let reordered = try CSVTable(bytes: csv(["relationship,phone,date_last_seen,last_known_region,given_name,inquirer_name,family_name",
+                                                "мати,0501234567,2024-01,Kharkov,Сергій,Кравченко Оксана,Кравченко"]))
+        #expect(try homeward.importInquiries(olena, table: reordered).rows == 1)
+    }
+
+    @Test func dryRunWritesNothingEver() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let before = try count(homeward)
+        let table = try CSVTable(bytes: csv([Self.header] + (1...50).map { Self.row($0) }))
+        #expect(try homeward.importInquiries(olena, table: table, dryRun: true).rows == 50)
+        #expect(try count(homeward) == before)
+    }
+
+    @Test func volunteersCannotImport() throws {
+        let (homeward, admin, _) = try makeCasework()
+        let vera = try addAndLogin(homeward, admin: admin, name: "vera", role: .volunteer)
+        let table = try CSVTable(bytes: csv([Self.header, Self.row(1)]))
+        #expect(throws: AccessError.self) { try homeward.importInquiries(vera.actor, table: table) }
+    }
+}
