@@ -36,15 +36,13 @@ CREATE TABLE person (
 ) STRICT;
 CREATE INDEX person_by_service_number ON person(service_number_key) WHERE service_number_key IS NOT NULL;
 
--- One row per word of a person's names, keyed by its transliteration-independent name key.
--- field: 1 family name, 2 given name, 3 patronymic.
-CREATE TABLE person_token (
-    key        TEXT NOT NULL,
-    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-    field      INTEGER NOT NULL CHECK (field IN (1, 2, 3)),
-    PRIMARY KEY (key, person_id, field)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX person_token_by_person ON person_token(person_id);
+-- The name keys of each person (rowid = person.id), one column per name field, as an FTS5
+-- index: bulk imports write it in large sorted segments instead of one B-tree entry per word.
+-- Tokens are NameKey keys escaped to [a-z0-9] (see SearchToken).
+CREATE VIRTUAL TABLE person_name USING fts5(
+    family, given, patronymic,
+    columnsize = 0, detail = column, tokenize = 'unicode61 remove_diacritics 0'
+);
 
 -- Every distinct name key, for typo-tolerant search (scanned by length band).
 CREATE TABLE name_key (
@@ -90,9 +88,7 @@ CREATE TABLE inquiry (
     CHECK (merged_into_id IS NULL OR merged_into_id <> id)
 ) STRICT;
 CREATE INDEX inquiry_by_person ON inquiry(person_id);
-CREATE INDEX inquiry_by_status ON inquiry(status, received_on);
 CREATE INDEX inquiry_by_phone ON inquiry(phone) WHERE phone IS NOT NULL;
-CREATE INDEX inquiry_by_coordinator ON inquiry(coordinator_id);
 
 -- One repatriation event.
 CREATE TABLE batch (

@@ -12,8 +12,8 @@ dir=$(cd "$dir" && pwd)
 export HOMEWARD_DB="$dir/homeward.sqlite" XDG_STATE_HOME="$dir/state"
 unset HOMEWARD_TOKEN
 # Demo-only passphrases; real deployments type theirs at the prompt.
-admin_pw="demo admin passphrase 2025"
-staff_pw="demo staff passphrase 2025"
+admin_pw="river stones remember every flood"
+staff_pw="quiet lanterns over the harbour"
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 run() { say "homeward $*"; "$bin" "$@"; }
 

@@ -8,31 +8,40 @@ public enum CommandLineRunner {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Every file this process creates (database, WAL, backups, token) is owner-only.
         umask(0o077)
-        let command: ParsableCommand
         do {
-            command = try HomewardCommand.parseAsRoot(arguments)
+            var command = try HomewardCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let error as any HomewardFailure {
+            fail(error.errorDescription ?? "\(error)", code: code(for: error.kind))
+        } catch let error as DatabaseError {
+            let (message, code) = describe(error)
+            fail(message, code: code)
         } catch {
+            // Help, --version and usage errors from ArgumentParser, whether raised while parsing
+            // or by a command group run without a subcommand.
             let code = HomewardCommand.exitCode(for: error)
             if code == .success {
                 print(HomewardCommand.fullMessage(for: error))
                 exit(0)
             }
-            let message = HomewardCommand.message(for: error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            fail(firstLine.replacingOccurrences(of: "Error: ", with: "") + "; see 'homeward help'", code: 64)
+            if code.rawValue == 64 || error is ValidationError {
+                let message = HomewardCommand.message(for: error)
+                let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                fail(Self.sentence(firstLine.replacingOccurrences(of: "Error: ", with: "")) + " (see 'homeward help')", code: 64)
+            }
+            let (message, mapped) = describe(error)
+            fail(message, code: code.rawValue == 1 ? mapped : code.rawValue)
         }
-        do {
-            var command = command
-            try command.run()
-            exit(0)
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch let error as ValidationError {
-            fail(error.message, code: 64)
-        } catch {
-            let (message, code) = describe(error)
-            fail(message, code: code)
+    }
+
+    /// Lower-cases the first letter and drops a final period, to fit after "error: ".
+    static func sentence(_ text: String) -> String {
+        var text = text.hasSuffix(".") ? String(text.dropLast()) : text
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
         }
+        return text
     }
 
     static func describe(_ error: any Error) -> (String, Int32) {

@@ -13,9 +13,14 @@ public struct HomewardCommand: ParsableCommand {
             HOMEWARD_TOKEN overrides the stored session token.
 
             EXIT CODES
-              0  success              64  usage error            65  bad input data
-              66 missing input file   69  database unavailable   73  cannot create output
-              74 I/O error            77  not logged in, session expired or permission denied
+              0   success
+              64  usage error (unknown command or option, missing argument)
+              65  bad input data (invalid field or CSV row, mistyped reference)
+              66  missing input file
+              69  database unavailable, not initialised, newer, or busy
+              73  cannot create output
+              74  I/O error
+              77  not logged in, session expired, or permission denied
             """,
         version: version,
         subcommands: [

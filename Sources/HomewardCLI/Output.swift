@@ -29,6 +29,12 @@ enum Output {
         }
     }
 
+    /// Confirms a change: a JSON object with --json, else a note on stderr (unless --quiet).
+    static func done(_ options: GlobalOptions, _ message: String, json fields: [String: String]) throws {
+        if options.json { return try Self.json(fields) }
+        note(message, quiet: options.quiet)
+    }
+
     static func note(_ message: String, quiet: Bool) {
         if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     }

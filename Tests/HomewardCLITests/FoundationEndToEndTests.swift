@@ -106,3 +106,18 @@ import Testing
         #expect(process.terminationStatus == 0, "sqlite3 failed")
     }
 }
+
+@Suite struct HelpEndToEndTests {
+    @Test(arguments: [["--help"], ["help"], ["help", "inquiry", "import"], ["inquiry", "--help"], []])
+    func helpIsPrintedWithExitZero(_ arguments: [String]) throws {
+        let outcome = try CLIHarness().run(arguments)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE"))
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test func exitCodesAreDocumentedInHelp() throws {
+        let help = try CLIHarness().run(["--help"]).stdout
+        for code in ["64", "65", "66", "69", "73", "74", "77"] { #expect(help.contains("  \(code)  ")) }
+    }
+}

@@ -12,6 +12,6 @@ struct UserAssignCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.assignBatch(try context.actor(), user: name, code: code)
-        Output.note("\(name) assigned to \(code.uppercased())", quiet: options.quiet)
+        try Output.done(options, "\(name) assigned to \(code.uppercased())", json: ["user": name, "code": code.uppercased()])
     }
 }

@@ -69,8 +69,10 @@ struct AuditEventOutput: Encodable {
 /// ISO 8601 dates or date-times given on the command line.
 enum ISODate {
     static func parse(_ text: String) -> Date? {
+        // The day must exist: Foundation's parser would roll 2025-02-30 over into March.
+        guard text.count >= 10, CalendarDate(text.prefix(10)) != nil else { return nil }
+        if text.count == 10 { return try? Date.ISO8601FormatStyle().year().month().day().parse(text) }
         if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
     }
 }

@@ -27,6 +27,9 @@ struct BatchImportManifestCommand: ParsableCommand {
         }
         if options.json { return try Output.json(summary) }
         for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
-        print(summary.dryRun ? "\(summary.rows) records valid; nothing written (dry run)" : "imported \(summary.rows) records into \(code.uppercased())")
+        guard !options.quiet else { return }
+        let records = summary.rows == 1 ? "record" : "records"
+        print(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
+                             : "imported \(summary.rows) \(records) into \(code.uppercased())")
     }
 }

@@ -12,6 +12,7 @@ struct BatchStatusCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.setBatchStatus(try context.actor(), code: code, status: status, note: note)
-        Output.note("\(code.uppercased()) is now \(status.rawValue)", quiet: options.quiet)
+        try Output.done(options, "\(code.uppercased()) is now \(status.rawValue)",
+                        json: ["code": code.uppercased(), "status": status.rawValue])
     }
 }

@@ -25,7 +25,9 @@ struct InquiryImportCommand: ParsableCommand {
         }
         if options.json { return try Output.json(summary) }
         let range = summary.firstReference.map { ": \($0) … \(summary.lastReference ?? $0)" } ?? ""
-        print(summary.dryRun ? "\(summary.rows) rows valid; nothing written (dry run)" : "imported \(summary.rows) inquiries\(range)")
+        guard !options.quiet else { return }
+        print(summary.dryRun ? "\(summary.rows) \(summary.rows == 1 ? "row" : "rows") valid; nothing written (dry run)"
+                             : "imported \(summary.rows) \(summary.rows == 1 ? "inquiry" : "inquiries")\(range)")
     }
 }
 
@@ -46,11 +48,11 @@ enum ImportReport {
         do {
             return try body()
         } catch let ImportError.invalidRows(problems, badRows, total) {
-            for problem in problems.dropLast() {
+            for problem in problems {
                 FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
             }
-            let more = badRows > problems.count ? " (\(problems.count) listed)" : ""
-            throw CLIError.badData("\(problems.last?.description ?? "") — \(badRows) of \(total) rows invalid\(more); nothing was imported")
+            let more = badRows > problems.count ? " (the first \(problems.count) listed)" : ""
+            throw CLIError.badData("\(badRows) of \(total) \(total == 1 ? "row is" : "rows are") invalid\(more); nothing was imported")
         }
     }
 }

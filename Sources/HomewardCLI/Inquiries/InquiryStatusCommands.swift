@@ -11,7 +11,7 @@ struct InquiryCloseCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.closeInquiry(try context.actor(), reference: reference, withdrawn: false, reason: reason)
-        Output.note("\(reference.uppercased()) resolved", quiet: options.quiet)
+        try Output.done(options, "\(reference.uppercased()) resolved", json: ["reference": reference.uppercased(), "status": "resolved"])
     }
 }
 
@@ -25,7 +25,7 @@ struct InquiryWithdrawCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.closeInquiry(try context.actor(), reference: reference, withdrawn: true, reason: reason)
-        Output.note("\(reference.uppercased()) withdrawn", quiet: options.quiet)
+        try Output.done(options, "\(reference.uppercased()) withdrawn", json: ["reference": reference.uppercased(), "status": "withdrawn"])
     }
 }
 
@@ -35,13 +35,14 @@ struct InquiryMergeCommand: ParsableCommand {
 
     @Argument(help: "The inquiry to merge.") var reference: String
     @Argument(help: "The inquiry it joins.") var into: String
+    @Flag(help: "Merge even though names, service numbers or birth dates differ.") var force = false
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.mergeInquiry(try context.actor(), reference: reference, into: into)
-        Output.note("\(reference.uppercased()) merged into \(into.uppercased()); undo with 'homeward inquiry unmerge \(reference.uppercased())'",
-                    quiet: options.quiet)
+        try context.homeward.mergeInquiry(try context.actor(), reference: reference, into: into, force: force)
+        try Output.done(options, "\(reference.uppercased()) merged into \(into.uppercased()); undo with 'homeward inquiry unmerge \(reference.uppercased())'",
+                        json: ["reference": reference.uppercased(), "status": "merged", "merged_into": into.uppercased()])
     }
 }
 
@@ -54,6 +55,6 @@ struct InquiryUnmergeCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.unmergeInquiry(try context.actor(), reference: reference)
-        Output.note("\(reference.uppercased()) unmerged", quiet: options.quiet)
+        try Output.done(options, "\(reference.uppercased()) unmerged", json: ["reference": reference.uppercased()])
     }
 }

@@ -7,17 +7,18 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find persons by name (any script, common spellings, typos), reference, service number or phone.")
 
     @Argument(help: "What to look for.") var text: [String]
-    @Option(help: "At most N results.") var limit = 20
+    @Option(help: "At most N results (default: 20 in tables, all with --json).") var limit: Int?
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
         let context = try CommandContext(options)
-        let hits = try context.homeward.search(try context.actor(), text.joined(separator: " "), limit: limit)
-        if options.json { return try Output.json(hits) }
+        let all = try context.homeward.search(try context.actor(), text.joined(separator: " "), limit: limit)
+        if options.json { return try Output.json(all) }
+        let hits = Array(all.prefix(limit ?? 20))
         guard !hits.isEmpty else {
             Output.note("no matches", quiet: options.quiet)
             return
@@ -26,5 +27,6 @@ struct SearchCommand: ParsableCommand {
             [hit.reference, "\(hit.familyName) \(hit.givenName)", hit.latinName, hit.dateOfBirth ?? "",
              hit.lastKnownRegion, String(hit.score)]
         })
+        if hits.count < all.count { Output.note("… \(all.count - hits.count) more; use --limit or --json", quiet: options.quiet) }
     }
 }

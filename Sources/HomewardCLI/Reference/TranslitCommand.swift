@@ -9,15 +9,19 @@ struct TranslitCommand: ParsableCommand {
 
     @Option(help: "uk or ru.") var lang: CyrillicLanguage?
     @Argument(help: "Names or text to transliterate; one output line each.") var text: [String]
+    @Flag(help: "A JSON array of {text, latin, lang} objects.") var json = false
 
     func validate() throws {
         if text.isEmpty { throw ValidationError("give at least one name, e.g. homeward translit 'Шевченко Олексій'") }
     }
 
     func run() throws {
-        for item in text {
-            print(Transliteration.latin(item, language: lang ?? Transliteration.guessLanguage(item)))
+        let lines = text.map { item in
+            let language = lang ?? Transliteration.guessLanguage(item)
+            return ["text": item, "latin": Transliteration.latin(item, language: language), "lang": language.rawValue]
         }
+        if json { return try Output.json(lines) }
+        for line in lines { print(line["latin"] ?? "") }
     }
 }
 

@@ -70,9 +70,23 @@ extension Homeward {
     /// A row altered, removed or moved breaks the chain at (or just after) its sequence number.
     /// Removing the newest rows leaves a shorter valid chain: compare ``AuditVerification/headHash``
     /// with a copy kept elsewhere to catch that.
-    public func verifyAudit(_ actor: Actor) throws -> AuditVerification {
+    ///
+    /// - Parameter expectedHead: a head printed by an earlier verification (sequence number and
+    ///   hex hash); the trail must still contain that event with that hash.
+    public func verifyAudit(_ actor: Actor, expectedHead: (seq: Int64, hash: String)? = nil) throws -> AuditVerification {
         try authorize(actor, .verifyAudit, action: "audit.verify")
-        let result = try read { db in try Self.verifyChain(db) }
+        let result = try read { db in
+            var result = try Self.verifyChain(db)
+            if result.firstBroken == nil, let expectedHead {
+                let stored = try Data.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE seq = ?", arguments: [expectedHead.seq])
+                if stored == nil {
+                    result.firstBroken = (expectedHead.seq, "event \(expectedHead.seq), seen earlier, is missing: the newest events were removed")
+                } else if let stored, hexString(stored) != expectedHead.hash.lowercased() {
+                    result.firstBroken = (expectedHead.seq, "event \(expectedHead.seq) no longer has the hash recorded earlier: the chain was rewritten")
+                }
+            }
+            return result
+        }
         try write { db in
             try audit(
                 AuditEntry(

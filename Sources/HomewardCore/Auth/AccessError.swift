@@ -19,7 +19,7 @@ public enum AccessError: HomewardFailure, Equatable {
     public var errorDescription: String? {
         switch self {
         case let .denied(role, permission):
-            "permission denied: a \(role.rawValue) may not \(permission.rawValue)"
+            "permission denied: \(role == .admin || role == .auditor ? "an" : "a") \(role.rawValue) may not \(permission.rawValue)"
         case .notLoggedIn:
             "not logged in; run 'homeward login NAME' (or set HOMEWARD_TOKEN)"
         case .sessionExpired:

@@ -12,21 +12,23 @@ public enum Permission: String, Sendable, CaseIterable {
     case updateIdentification = "update identification status"
     case confirmIdentification = "confirm identifications and record family notification"
     case exportFamilyReports = "export family reports"
-    case readCases = "read cases, batches and records"
+    case readCases = "read batches and returned records"
+    case readInquiries = "read inquiries and persons"
     case readAllAudit = "read the whole audit trail"
     case readOwnAudit = "read one's own audit events"
     case verifyAudit = "verify the audit trail"
 
     /// The role matrix. Volunteers' reads and status updates are further limited to the
-    /// batches assigned to them, which the services check against the assignment.
+    /// batches assigned to them, which the services check against the assignment; they read
+    /// no inquiries directly (cases reach them only through links to their batches).
     public static let granted: [Role: Set<Permission>] = [
-        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readCases, .readAllAudit, .readOwnAudit, .verifyAudit],
+        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readCases, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit],
         .coordinator: [
             .editCases, .seeContactDetails, .recordBatches, .runMatching, .updateIdentification,
-            .confirmIdentification, .exportFamilyReports, .readCases, .readOwnAudit,
+            .confirmIdentification, .exportFamilyReports, .readCases, .readInquiries, .readOwnAudit,
         ],
         .volunteer: [.updateIdentification, .readCases],
-        .auditor: [.seeContactDetails, .readCases, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
+        .auditor: [.seeContactDetails, .readCases, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
     ]
 }
 

@@ -34,9 +34,9 @@ struct BatchSource: Sendable, Equatable {
     /// Parses `TEXT` or `WHO|DATE|TEXT` (either of WHO and DATE may be empty).
     static func parse(_ cell: String) -> Result<BatchSource, FieldProblem> {
         let parts = cell.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String(Cell.trimmed($0)) }
         guard parts.count == 3 else {
-            let text = cell.trimmingCharacters(in: .whitespaces)
+            let text = String(Cell.trimmed(cell))
             return text.isEmpty
                 ? .failure(FieldProblem(field: "source", message: "empty; give the announcement text"))
                 : .success(BatchSource(text: text))

@@ -26,7 +26,7 @@ enum BatchCode {
 
     /// Normalises a typed code (case, spaces) or refuses it.
     static func parse(_ text: String) throws(CaseworkError) -> String {
-        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let upper = String(Cell.trimmed(text)).uppercased()
         let parts = upper.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "B", parts[1].count == 4, Int(parts[1]) != nil,
               parts[2].count >= 3, Int(parts[2]) != nil else { throw .malformedBatchCode(text) }

@@ -18,7 +18,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
 }
 
 /// One batch in full.
-public struct BatchView: Sendable, Codable, Equatable {
+public struct BatchView: Sendable, Encodable, Equatable {
     public var summary: BatchSummary
     public var transferPoint: String?
     public var agreement: String?
@@ -51,6 +51,19 @@ public struct BatchView: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case summary, agreement, sources, history, records
         case transferPoint = "transfer_point", recordsByKind = "records_by_kind", countDiscrepancy = "count_discrepancy"
+    }
+
+    /// The summary's fields (`code`, `kind`, …) sit at the top level beside the details.
+    public func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(transferPoint, forKey: .transferPoint)
+        try container.encodeIfPresent(agreement, forKey: .agreement)
+        try container.encode(sources, forKey: .sources)
+        try container.encode(history, forKey: .history)
+        try container.encode(recordsByKind, forKey: .recordsByKind)
+        try container.encodeIfPresent(countDiscrepancy, forKey: .countDiscrepancy)
+        try container.encode(records, forKey: .records)
     }
 }
 

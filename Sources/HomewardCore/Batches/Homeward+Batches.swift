@@ -6,14 +6,16 @@ extension Homeward {
     public func addBatch(_ actor: Actor, _ form: BatchForm) throws -> BatchAdded {
         try authorize(actor, .recordBatches, action: "batch.add", entityType: "batch")
         var problems = [FieldProblem]()
-        let date = CalendarDate(form.date.trimmingCharacters(in: .whitespaces))
+        let date = CalendarDate(String(Cell.trimmed(form.date)))
         if date == nil { problems.append(FieldProblem(field: "date", message: "\"\(form.date)\" is not a date; use YYYY-MM-DD")) }
-        let kind = BatchKind(rawValue: form.kind.trimmingCharacters(in: .whitespaces).lowercased())
+        let kind = BatchKind(rawValue: String(Cell.trimmed(form.kind)).lowercased())
         if kind == nil {
             problems.append(FieldProblem(field: "kind", message: "\"\(form.kind)\" is not a batch kind; use \(BatchKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         for (field, count) in [("received", form.received), ("handed-over", form.handedOver)] {
-            if let count, count < 0 { problems.append(FieldProblem(field: field, message: "must be 0 or more")) }
+            if let count, !(0...Self.largestBatch).contains(count) {
+                problems.append(FieldProblem(field: field, message: "\(count) is not a count from 0 to \(Self.largestBatch)"))
+            }
         }
         var regions = [String]()
         for name in form.regions.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -23,6 +25,9 @@ extension Homeward {
             } catch {
                 problems.append(FieldProblem(field: "regions", message: error.localizedDescription))
             }
+        }
+        if regions.isEmpty && problems.allSatisfy({ $0.field != "regions" }) {
+            problems.append(FieldProblem(field: "regions", message: "required; give the recovery regions, e.g. --regions Donetsk,Luhansk"))
         }
         var sources = [BatchSource]()
         for cell in form.sources {
@@ -71,10 +76,13 @@ extension Homeward {
             throw CaseworkError.invalid([FieldProblem(field: "note", message: "required; say what was announced or why")])
         }
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, status FROM batch WHERE code = ?", arguments: [code]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, status, date FROM batch WHERE code = ?", arguments: [code]) else {
                 throw CaseworkError.noSuchBatch(code)
             }
             let current: String = row["status"]
+            if status == .completed, let date = CalendarDate(row["date"] as String), today < date {
+                throw CaseworkError.invalidTransition("batch \(code) is dated \(date), after today; it cannot be completed yet")
+            }
             guard current != status.rawValue else {
                 throw CaseworkError.invalidTransition("batch \(code) is already \(current)")
             }
@@ -152,6 +160,9 @@ extension Homeward {
                 records: records)
         }
     }
+
+    /// No announced transfer has come near this; a larger count is a typing error.
+    static let largestBatch = 100_000
 
     /// Volunteers may only read and work on batches assigned to them.
     func requireAssignment(_ actor: Actor, batchID: Int64, code: String, in db: Database) throws {

@@ -43,13 +43,25 @@ struct ValidRecord: Sendable {
     var notes: String?
 }
 
+/// What a manifest row is checked against: the batch it joins.
+struct ManifestContext: Sendable {
+    var code: String
+    var date: CalendarDate
+    var kind: BatchKind
+
+    /// Remains come in remains batches; living people in exchanges and civilian returns.
+    func accepts(_ record: RecordKind) -> Bool {
+        (kind == .remains) == (record == .remains)
+    }
+}
+
 extension ManifestForm {
-    func validate(regions: RegionDirectory, today: CalendarDate) -> Result<ValidRecord, FieldProblems> {
+    func validate(regions: RegionDirectory, today: CalendarDate, batch: ManifestContext) -> Result<ValidRecord, FieldProblems> {
         var problems = [FieldProblem]()
         func problem(_ field: String, _ message: String) { problems.append(FieldProblem(field: field, message: message)) }
         let tag = InquiryForm.clean(self.tag)
         if let tag {
-            if tag.contains("/") || tag.count > 64 || tag.contains(where: { $0.isNewline }) {
+            if tag.contains("/") || tag.count > 64 || Cell.problem(tag, multiline: false) != nil {
                 problem("tag", "must be one line of at most 64 characters without '/'")
             }
         } else {
@@ -58,7 +70,11 @@ extension ManifestForm {
         var kind: RecordKind?
         if let cell = InquiryForm.clean(self.kind) {
             kind = RecordKind(rawValue: cell.lowercased())
-            if kind == nil { problem("kind", "\"\(cell)\" is not a record kind; use remains or returnee") }
+            if kind == nil {
+                problem("kind", "\"\(cell)\" is not a record kind; use remains or returnee")
+            } else if let kind, !batch.accepts(kind) {
+                problem("kind", "\(kind.rawValue) does not belong in \(batch.code), a \(batch.kind.rawValue) batch")
+            }
         } else {
             problem("kind", "required; use remains or returnee")
         }
@@ -83,14 +99,30 @@ extension ManifestForm {
         }
         var date: CalendarDate?
         if let cell = InquiryForm.clean(recoveryDate) {
-            if let parsed = CalendarDate(cell), parsed <= today { date = parsed } else {
-                problem("recovery_date", "\"\(cell)\" is not a past date; use YYYY-MM-DD")
+            if let parsed = CalendarDate(cell), parsed <= today {
+                date = parsed
+                if batch.date < parsed { problem("recovery_date", "\(parsed) is after the batch date \(batch.date)") }
+            } else {
+                problem("recovery_date", DateProblem.explain(cell, forms: "YYYY-MM-DD", today: today))
             }
         }
+        func text(_ field: String, _ value: String?, limit: Int) -> String? {
+            guard let value = Cell.clean(value) else { return nil }
+            if let reason = Cell.problem(value, multiline: limit > 200) {
+                problem(field, reason)
+            } else if value.count > limit {
+                problem(field, "longer than \(limit) characters")
+            }
+            return value
+        }
+        let name = text("name", self.name, limit: 200)
+        let serviceNumber = text("service_number", self.serviceNumber, limit: 40)
+        let place = text("recovery_place", recoveryPlace, limit: 200)
+        let effects = text("effects", self.effects, limit: 4000)
+        let notes = text("notes", self.notes, limit: 4000)
         guard problems.isEmpty, let tag, let kind else { return .failure(FieldProblems(list: problems)) }
         return .success(ValidRecord(
-            tag: tag, kind: kind, name: InquiryForm.clean(name), serviceNumber: InquiryForm.clean(serviceNumber), sex: sex,
-            ageMin: ageMin, ageMax: ageMax, region: region, place: InquiryForm.clean(recoveryPlace), recoveryDate: date,
-            effects: InquiryForm.clean(effects), notes: InquiryForm.clean(notes)))
+            tag: tag, kind: kind, name: name, serviceNumber: serviceNumber, sex: sex, ageMin: ageMin, ageMax: ageMax,
+            region: region, place: place, recoveryDate: date, effects: effects, notes: notes))
     }
 }

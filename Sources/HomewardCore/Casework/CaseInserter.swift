@@ -9,7 +9,7 @@ struct CaseInserter {
     private let db: Database
     private let stamp: String
     private let insertPerson: Statement
-    private let insertToken: Statement
+    private let insertName: Statement
     private let insertNameKey: Statement
     private let insertInquiry: Statement
     private var counters: [Int: Int] = [:]
@@ -27,7 +27,7 @@ struct CaseInserter {
                 distinguishing_features, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertToken = try db.makeStatement(sql: "INSERT OR IGNORE INTO person_token (key, person_id, field) VALUES (?, ?, ?)")
+        insertName = try db.makeStatement(sql: "INSERT INTO person_name (rowid, family, given, patronymic) VALUES (?, ?, ?, ?)")
         insertNameKey = try db.makeStatement(sql: "INSERT OR IGNORE INTO name_key (key, length) VALUES (?, ?)")
         insertInquiry = try db.makeStatement(sql: """
             INSERT INTO inquiry (reference, person_id, inquirer_name, relationship, phone, email, language,
@@ -62,13 +62,17 @@ struct CaseInserter {
         return personID
     }
 
-    /// Writes the name keys of a person (after deleting old ones when the names changed).
-    mutating func replaceTokens(of personID: Int64, with person: PersonFields) throws {
-        for token in person.tokens {
-            try insertToken.execute(arguments: [token.key, personID, token.field])
-            if seenKeys.insert(token.key).inserted {
-                try insertNameKey.execute(arguments: [token.key, token.key.utf8.count])
-            }
+    /// Writes the name keys of a person (after removing old ones when the names changed).
+    mutating func replaceTokens(of personID: Int64, with person: PersonFields, replacing: Bool = false) throws {
+        if replacing {
+            try db.execute(sql: "DELETE FROM person_name WHERE rowid = ?", arguments: [personID])
+        }
+        let keys = person.nameKeys
+        try insertName.execute(arguments: [
+            personID, SearchToken.column(keys.family), SearchToken.column(keys.given), SearchToken.column(keys.patronymic),
+        ])
+        for key in keys.family + keys.given + keys.patronymic where seenKeys.insert(key).inserted {
+            try insertNameKey.execute(arguments: [key, key.utf8.count])
         }
     }
 

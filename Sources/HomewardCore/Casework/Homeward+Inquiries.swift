@@ -25,7 +25,7 @@ extension Homeward {
     /// them, and such a read is audited.
     public func inquiry(_ actor: Actor, reference text: String) throws -> InquiryView {
         let reference = try InquiryReference.parse(text)
-        try authorize(actor, .readCases, action: "inquiry.show", entityType: "inquiry", entityID: reference.description)
+        try authorize(actor, .readInquiries, action: "inquiry.show", entityType: "inquiry", entityID: reference.description)
         let withContact = actor.may(.seeContactDetails)
         let view = try read { db in
             guard let row = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
@@ -42,7 +42,7 @@ extension Homeward {
 
     /// Inquiries matching the filter, newest received first.
     public func inquiries(_ actor: Actor, filter: InquiryFilter = InquiryFilter()) throws -> [InquirySummary] {
-        try authorize(actor, .readCases, action: "inquiry.list")
+        try authorize(actor, .readInquiries, action: "inquiry.list")
         var conditions = [String]()
         var arguments = StatementArguments()
         if let status = filter.status {
@@ -132,16 +132,16 @@ extension Homeward {
                 hints.append(DuplicateHint(reference: reference, reason: "same service number"))
             }
         }
-        let family = NameKey.keys(person.familyName)
-        let given = NameKey.keys(person.givenName)
-        guard let familyKey = family.first, let givenKey = given.first else { return hints }
+        let keys = person.nameKeys
+        guard let familyKey = keys.family.first, let givenKey = keys.given.first else { return hints }
+        let match = SearchToken.query(familyKey, columns: ["family"]) + " AND " + SearchToken.query(givenKey, columns: ["given"])
         let rows = try Row.fetchAll(db, sql: """
-            SELECT i.reference, p.date_of_birth FROM person_token f
-            JOIN person_token g ON g.person_id = f.person_id AND g.field = 2 AND g.key = ?
-            JOIN person p ON p.id = f.person_id
+            SELECT i.reference, p.date_of_birth
+            FROM person_name n
+            JOIN person p ON p.id = n.rowid
             JOIN inquiry i ON i.person_id = p.id AND i.status <> 'merged'
-            WHERE f.key = ? AND f.field = 1 AND p.id IS NOT ?
-            """, arguments: [givenKey, familyKey, personID])
+            WHERE person_name MATCH ? AND p.id IS NOT ?
+            """, arguments: [match, personID])
         for row in rows {
             let reference: String = row["reference"]
             guard !hints.contains(where: { $0.reference == reference }) else { continue }

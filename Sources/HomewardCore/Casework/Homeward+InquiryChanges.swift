@@ -54,9 +54,8 @@ extension Homeward {
                     valid.consentTracing, valid.consentDNA, valid.consentSharing, valid.channel,
                     valid.receivedOn.description, valid.notes, stamp, current.inquiryID,
                 ])
-            try db.execute(sql: "DELETE FROM person_token WHERE person_id = ?", arguments: [current.personID])
             var inserter = try CaseInserter(db, at: now)
-            try inserter.replaceTokens(of: current.personID, with: person)
+            try inserter.replaceTokens(of: current.personID, with: person, replacing: true)
             let fields = changed + (coordinatorChanged ? ["coordinator"] : [])
             // Field names only: the audit trail says what changed, not the personal data itself.
             try audit(AuditEntry(action: "inquiry.update", entityType: "inquiry", entityID: reference.description,
@@ -90,7 +89,10 @@ extension Homeward {
 
     /// Merges inquiry `source` into `target`: the source (and anything merged into it) now
     /// concerns the target's person. Fully reversible with ``unmergeInquiry(_:reference:)``.
-    public func mergeInquiry(_ actor: Actor, reference sourceText: String, into targetText: String) throws {
+    ///
+    /// Refused when the two persons look different (family names apart beyond a typo, or
+    /// birth dates that cannot both be right) unless `force`, and when the target is withdrawn.
+    public func mergeInquiry(_ actor: Actor, reference sourceText: String, into targetText: String, force: Bool = false) throws {
         let source = try InquiryReference.parse(sourceText)
         let target = try InquiryReference.parse(targetText)
         try authorize(actor, .editCases, action: "inquiry.merge", entityType: "inquiry", entityID: source.description)
@@ -104,6 +106,13 @@ extension Homeward {
             guard into.status != "merged" else {
                 throw CaseworkError.invalidTransition("\(target) is itself merged; merge into the inquiry it was merged into")
             }
+            guard into.status != "withdrawn" else {
+                throw CaseworkError.invalidTransition("\(target) is withdrawn; merge it into \(source) instead")
+            }
+            if !force, let difference = Self.personDifference(from.form, into.form) {
+                throw CaseworkError.invalidTransition(
+                    "\(source) and \(target) look like different persons (\(difference)); check both, and pass --force if they are the same")
+            }
             let stamp = Timestamp.text(now)
             // Inquiries merged into the source follow it to the target's person.
             try db.execute(sql: "UPDATE inquiry SET person_id = ? WHERE merged_into_id = ?",
@@ -116,6 +125,25 @@ extension Homeward {
             try audit(AuditEntry(action: "inquiry.merge", entityType: "inquiry", entityID: source.description,
                                  details: ["into": target.description]), by: actor, in: db)
         }
+    }
+
+    /// Why two recorded persons cannot be the same, or nil when they may be.
+    static func personDifference(_ one: InquiryForm, _ other: InquiryForm) -> String? {
+        if let a = one.serviceNumber.flatMap(ServiceNumber.key), let b = other.serviceNumber.flatMap(ServiceNumber.key) {
+            return a == b ? nil : "different service numbers"
+        }
+        let a = NameKey.keys(one.familyName ?? ""), b = NameKey.keys(other.familyName ?? "")
+        let close = a.contains { left in
+            b.contains { right in
+                EditDistance.distance(left, right, limit: EditDistance.typoAllowance(forLength: max(left.utf8.count, right.utf8.count))) != nil
+            }
+        }
+        if !close { return "different family names" }
+        if let x = one.dateOfBirth.flatMap(PartialDate.init), let y = other.dateOfBirth.flatMap(PartialDate.init),
+           !(x.range.from <= y.range.to && y.range.from <= x.range.to) {
+            return "different dates of birth"
+        }
+        return nil
     }
 
     /// Reverses a merge: the inquiry gets back its own person and its status before the merge.

@@ -20,7 +20,7 @@ extension InquiryForm {
             if let date = PartialDate(cell), date.range.from <= today {
                 dateOfBirth = date
             } else {
-                problem("date_of_birth", "\"\(cell)\" is not a past date; use YYYY, YYYY-MM or YYYY-MM-DD")
+                problem("date_of_birth", DateProblem.explain(cell, forms: "YYYY, YYYY-MM or YYYY-MM-DD", today: today))
             }
         }
         var sex = Sex.unknown
@@ -43,7 +43,7 @@ extension InquiryForm {
                     problem("date_last_seen", "\(range) is before the date of birth \(birth)")
                 }
             } else {
-                problem("date_last_seen", "\"\(cell)\" is not a past date or range; use YYYY-MM-DD, YYYY-MM or FROM..TO")
+                problem("date_last_seen", DateProblem.explain(cell, forms: "YYYY-MM-DD, YYYY-MM or FROM..TO", today: today))
             }
         } else {
             problem("date_last_seen", "required; use YYYY-MM-DD, YYYY-MM or FROM..TO")
@@ -54,7 +54,7 @@ extension InquiryForm {
             if phone == nil { problem("phone", "not a phone number; use +380XXXXXXXXX or 0XX XXX XX XX") }
         }
         let email = Self.clean(self.email)
-        if let email, !EmailAddress.isValid(email) { problem("email", "not an e-mail address; use name@example.org") }
+        if let email, Cell.problem(email, multiline: false) != nil || !EmailAddress.isValid(email) { problem("email", "not an e-mail address; use name@example.org") }
         if Self.clean(self.phone) == nil && email == nil {
             problem("phone", "give a phone or an e-mail (or both) so the family can be reached")
         }
@@ -78,7 +78,7 @@ extension InquiryForm {
         var received = today
         if let cell = Self.clean(receivedOn) {
             if let date = CalendarDate(cell), date <= today { received = date } else {
-                problem("received_on", "\"\(cell)\" is not a past date; use YYYY-MM-DD")
+                problem("received_on", DateProblem.explain(cell, forms: "YYYY-MM-DD", today: today))
             }
         }
         let serviceNumber = text("service_number", self.serviceNumber, &problems, limit: 40)
@@ -107,8 +107,7 @@ extension InquiryForm {
 
     /// Trimmed text, nil when empty.
     static func clean(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
+        Cell.clean(text)
     }
 
     private func required(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
@@ -121,6 +120,10 @@ extension InquiryForm {
 
     private func text(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
         guard let value = Self.clean(value) else { return nil }
+        if let problem = Cell.problem(value, multiline: limit > 200) {
+            problems.append(FieldProblem(field: field, message: problem))
+            return nil
+        }
         guard value.count <= limit else {
             problems.append(FieldProblem(field: field, message: "longer than \(limit) characters"))
             return nil

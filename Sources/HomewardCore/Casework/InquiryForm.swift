@@ -92,15 +92,9 @@ struct PersonFields: Sendable {
 
     var serviceNumberKey: String? { serviceNumber.flatMap(ServiceNumber.key) }
 
-    /// Name words with their field (1 family, 2 given, 3 patronymic) and search key.
-    var tokens: [(key: String, field: Int)] {
-        var result = [(key: String, field: Int)]()
-        for (field, name) in [(1, familyName), (2, givenName), (3, patronymic ?? "")] {
-            for key in NameKey.keys(name) where !result.contains(where: { $0.key == key && $0.field == field }) {
-                result.append((key, field))
-            }
-        }
-        return result
+    /// The search keys of each name field's words.
+    var nameKeys: (family: [String], given: [String], patronymic: [String]) {
+        (NameKey.keys(familyName), NameKey.keys(givenName), patronymic.map(NameKey.keys) ?? [])
     }
 
     func latin(_ name: String) -> String {
@@ -111,7 +105,7 @@ struct PersonFields: Sendable {
     /// family's language when that is Russian, else Ukrainian.
     static func nameLanguage(of names: String, inquiryLanguage: String) -> CyrillicLanguage {
         let guessed = Transliteration.guessLanguage(names)
-        let hasUkrainianLetters = names.lowercased().contains { "іїєґ".contains($0) }
+        let hasUkrainianLetters = names.unicodeScalars.contains { "іїєґІЇЄҐ".unicodeScalars.contains($0) }
         if guessed == .uk, !hasUkrainianLetters, inquiryLanguage == "ru" { return .ru }
         return guessed
     }

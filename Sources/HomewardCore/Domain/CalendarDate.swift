@@ -106,10 +106,10 @@ public struct DayRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(Cell.trimmed(text))
         if let separator = trimmed.range(of: "..") {
-            guard let from = CalendarDate(trimmed[..<separator.lowerBound].trimmingCharacters(in: .whitespaces)),
-                  let to = CalendarDate(trimmed[separator.upperBound...].trimmingCharacters(in: .whitespaces)),
+            guard let from = CalendarDate(String(Cell.trimmed(trimmed[..<separator.lowerBound]))),
+                  let to = CalendarDate(String(Cell.trimmed(trimmed[separator.upperBound...]))),
                   from <= to else { return nil }
             self.init(from: from, to: to)
         } else if let partial = PartialDate(trimmed) {

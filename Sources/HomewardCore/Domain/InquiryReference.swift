@@ -29,7 +29,7 @@ public struct InquiryReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a reference typed by a person (case-insensitive, surrounding spaces ignored).
     public static func parse(_ text: String) throws(CaseworkError) -> InquiryReference {
-        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
+        let parts = String(Cell.trimmed(text)).uppercased().split(separator: "-")
         guard parts.count == 4, parts[0] == "HW", parts[1].count == 4, let year = Int(parts[1]),
               parts[2].count == 6, let number = Int(parts[2]), parts[3].count == 1
         else { throw .malformedReference(text) }

@@ -5,7 +5,7 @@ public enum PhoneNumber {
     /// Ukrainian numbers written nationally (0XX XXX XX XX) get +380; "00" becomes "+".
     /// Returns nil when the result is not 8–15 digits.
     public static func normalise(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(Cell.trimmed(text))
         guard !trimmed.isEmpty,
               trimmed.unicodeScalars.allSatisfy({ "0123456789+-() .".unicodeScalars.contains($0) }) else { return nil }
         var digits = trimmed.filter(\.isASCII).filter(\.isNumber)
@@ -37,10 +37,12 @@ enum EmailAddress {
     }
 }
 
-/// Service numbers compared by their letters and digits only, upper-cased.
+/// Service numbers compared by their letters and digits only, upper-cased, Cyrillic letters
+/// in Latin, so "ЗСУ-4471203", "зсу 4471203" and "ZSU4471203" are one number.
 enum ServiceNumber {
     static func key(_ text: String) -> String? {
-        let key = String(text.uppercased().filter { $0.isLetter || $0.isNumber })
+        let compact = String(text.filter { $0.isLetter || $0.isNumber })
+        let key = Transliteration.latin(compact, language: Transliteration.guessLanguage(compact)).uppercased()
         return key.isEmpty ? nil : key
     }
 }

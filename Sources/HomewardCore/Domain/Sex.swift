@@ -6,7 +6,7 @@ public enum Sex: String, Sendable, Codable, CaseIterable {
 
     /// Accepts male/female/unknown, m/f, and the Ukrainian and Russian initials ч/м and ж.
     public init?(cell: String) {
-        switch cell.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch String(Cell.trimmed(cell)).lowercased() {
         case "male", "m", "ч", "м", "чоловіча", "чоловік", "мужской": self = .male
         case "female", "f", "ж", "жіноча", "жінка", "женский": self = .female
         case "unknown", "u", "", "?": self = .unknown

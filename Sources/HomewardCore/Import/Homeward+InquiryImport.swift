@@ -28,7 +28,7 @@ extension Homeward {
                                 required: InquiryForm.requiredColumns, oneOf: ["phone", "email"])
         let regions = RegionDirectory.standard
         let today = self.today
-        let valid = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { form, _ in
+        let valid = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { form in
             form.validate(regions: regions, today: today)
         }.map(\.value)
         guard !dryRun else { return ImportSummary(rows: valid.count, dryRun: true, warnings: []) }

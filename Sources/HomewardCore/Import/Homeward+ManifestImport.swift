@@ -13,27 +13,39 @@ extension Homeward {
         let regions = RegionDirectory.standard
         let today = self.today
         let batch = try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, received_count FROM batch WHERE code = ?", arguments: [code])
+            try Row.fetchOne(db, sql: "SELECT id, received_count, date, kind FROM batch WHERE code = ?", arguments: [code])
         }
         guard let batch else { throw CaseworkError.noSuchBatch(code) }
         let batchID: Int64 = batch["id"]
         let received: Int? = batch["received_count"]
+        let context = ManifestContext(
+            code: code, date: CalendarDate(batch["date"] as String) ?? today,
+            kind: BatchKind(rawValue: batch["kind"]) ?? .remains)
         let existingTags = try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT tag FROM returned_record WHERE batch_id = ?", arguments: [batchID]))
+            Set(try String.fetchAll(db, sql: "SELECT lower(tag) FROM returned_record WHERE batch_id = ?", arguments: [batchID]))
         }
+        let checked = try ValidatedRows.validate(table, map: map, blank: ManifestForm()) { form in
+            form.validate(regions: regions, today: today, batch: context)
+        }
+        // Tags are compared case-insensitively: "D-1" and "d-1" would confuse everyone.
         var firstLineOfTag = [String: Int]()
-        let records = try ValidatedRows.validate(table, map: map, blank: ManifestForm()) { (form: ManifestForm, line: Int) -> Result<ValidRecord, FieldProblems> in
-            form.validate(regions: regions, today: today).flatMap { record in
-                if existingTags.contains(record.tag) {
-                    return .failure(FieldProblems(list: [FieldProblem(field: "tag", message: "\"\(record.tag)\" is already in batch \(code)")]))
-                }
-                if let first = firstLineOfTag[record.tag] {
-                    return .failure(FieldProblems(list: [FieldProblem(field: "tag", message: "\"\(record.tag)\" repeats line \(first); tags are unique within a batch")]))
-                }
-                firstLineOfTag[record.tag] = line
-                return .success(record)
+        var tagProblems = [RowProblem]()
+        for (line, record) in checked {
+            let folded = record.tag.lowercased()
+            if existingTags.contains(folded) {
+                tagProblems.append(RowProblem(line: line, column: "tag", message: "\"\(record.tag)\" is already in batch \(code)"))
+            } else if let first = firstLineOfTag[folded] {
+                tagProblems.append(RowProblem(line: line, column: "tag",
+                                              message: "\"\(record.tag)\" repeats line \(first); tags are unique within a batch"))
+            } else {
+                firstLineOfTag[folded] = line
             }
-        }.map(\.value)
+        }
+        guard tagProblems.isEmpty else {
+            throw ImportError.invalidRows(Array(tagProblems.prefix(ImportLimits.reportedProblems)), badRows: tagProblems.count,
+                                          totalRows: table.records.count)
+        }
+        let records = checked.map(\.value)
 
         let total = existingTags.count + records.count
         var warnings = [String]()

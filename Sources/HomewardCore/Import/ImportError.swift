@@ -46,7 +46,9 @@ enum ImportLimits {
 }
 
 /// Maps a file's header to form fields: exact names, any order, extras refused by name.
-struct ColumnMap<Form> {
+///
+/// Unchecked `Sendable` because key paths, though immutable, are not marked `Sendable`.
+struct ColumnMap<Form>: @unchecked Sendable {
     let fields: [(index: Int, keyPath: WritableKeyPath<Form, String?>)]
     let width: Int
 

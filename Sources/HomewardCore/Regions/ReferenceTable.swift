@@ -15,7 +15,7 @@ struct ReferenceTable {
         }
         header = table.header
         rows = table.records.map { record in
-            let cells = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = record.fields.map { String(Cell.trimmed($0)) }
             return cells + Array(repeating: "", count: max(0, table.header.count - cells.count))
         }
     }

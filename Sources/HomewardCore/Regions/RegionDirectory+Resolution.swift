@@ -72,6 +72,6 @@ extension RegionDirectory {
     }
 
     private static func trimmed(_ input: String) -> String {
-        input.trimmingCharacters(in: .whitespacesAndNewlines)
+        String(Cell.trimmed(input))
     }
 }

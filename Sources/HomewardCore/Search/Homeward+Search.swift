@@ -4,9 +4,11 @@ import GRDB
 extension Homeward {
     /// Finds persons by inquiry reference, service number, phone (roles that may see contact
     /// details only; audited) or name in any script and common spelling, with typos.
-    public func search(_ actor: Actor, _ query: String, limit: Int = 20) throws -> [SearchHit] {
-        try authorize(actor, .readCases, action: "search")
-        let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
+    ///
+    /// - Parameter limit: at most this many hits; nil for all.
+    public func search(_ actor: Actor, _ query: String, limit: Int? = nil) throws -> [SearchHit] {
+        try authorize(actor, .readInquiries, action: "search")
+        let text = String(Cell.trimmed(query))
         guard !text.isEmpty else {
             throw CaseworkError.invalid([FieldProblem(field: "text", message: "empty; give a name, reference, service number or phone")])
         }
@@ -23,7 +25,7 @@ extension Homeward {
             if text.contains(where: \.isNumber) {
                 if let key = ServiceNumber.key(text) {
                     let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE service_number_key = ?", arguments: [key])
-                    found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "service number", in: db)
+                    found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "service_number", in: db)
                 }
                 if actor.may(.seeContactDetails), let phone = PhoneNumber.normalise(text) {
                     searchedPhone = true
@@ -32,7 +34,7 @@ extension Homeward {
                 }
             }
             if text.contains(where: \.isLetter) {
-                let matches = try NameMatcher(db: db).persons(matching: text, limit: limit)
+                let matches = try NameMatcher(db: db).persons(matching: text, limit: limit ?? .max)
                 found += try hits(for: matches.map { ($0.personID, $0.score) }, matchedBy: "name", in: db)
             }
         }
@@ -41,7 +43,7 @@ extension Homeward {
             try write { db in try audit(AuditEntry(action: "search.phone", details: ["hits": String(found.count)]), by: actor, in: db) }
         }
         var seen = Set<String>()
-        return Array(found.filter { seen.insert($0.reference).inserted }.prefix(limit))
+        return Array(found.filter { seen.insert($0.reference).inserted }.prefix(limit ?? .max))
     }
 
     /// Hits for persons that still have an inquiry (merged-away persons are left out), in the given order.

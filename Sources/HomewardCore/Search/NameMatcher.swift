@@ -28,21 +28,19 @@ struct NameMatcher {
                 similarityOfKey[candidate.key, default: [:]][index] = max(similarityOfKey[candidate.key]?[index] ?? 0, candidate.similarity)
             }
         }
-        guard !similarityOfKey.isEmpty else { return [] }
         var bestOfPerson = [Int64: [Int: Double]]()  // person → word index → best similarity
-        let keys = Array(similarityOfKey.keys)
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT key, person_id, field FROM person_token WHERE key IN (\(databaseQuestionMarks(count: keys.count)))
-            """, arguments: StatementArguments(keys))
-        while let row = try cursor.next() {
-            let key: String = row[0]
-            let personID: Int64 = row[1]
-            let field: Int = row[2]
-            // A family-name match counts slightly more, so "Shevchenko" ranks Shevchenkos first.
-            let weight = field == 1 ? 1.0 : 0.95
-            for (index, similarity) in similarityOfKey[key] ?? [:] {
-                let value = similarity * weight
-                if value > bestOfPerson[personID]?[index] ?? 0 { bestOfPerson[personID, default: [:]][index] = value }
+        // A family-name match counts slightly more, so "Shevchenko" ranks Shevchenkos first.
+        let fields: [(columns: [String], weight: Double)] = [(["family"], 1.0), (["given", "patronymic"], 0.95)]
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM person_name WHERE person_name MATCH ?")
+        for (key, similarities) in similarityOfKey {
+            for field in fields {
+                let cursor = try Int64.fetchCursor(statement, arguments: [SearchToken.query(key, columns: field.columns)])
+                while let personID = try cursor.next() {
+                    for (index, similarity) in similarities {
+                        let value = similarity * field.weight
+                        if value > bestOfPerson[personID]?[index] ?? 0 { bestOfPerson[personID, default: [:]][index] = value }
+                    }
+                }
             }
         }
         let scored = bestOfPerson.map { (personID: $0.key, matched: $0.value.count, score: $0.value.values.reduce(0, +)) }

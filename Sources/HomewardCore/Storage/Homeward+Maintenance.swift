@@ -63,6 +63,10 @@ extension Homeward {
             try audit(AuditEntry(action: "db.backup", entityType: "file",
                                  entityID: URL(fileURLWithPath: target).lastPathComponent), by: actor, in: db)
         }
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw StorageError.cannotCreate(path: target, reason: "folder \(folder) does not exist")
+        }
         try Self.createPrivateFile(at: target)
         do {
             let copy = try DatabaseQueue(path: target)

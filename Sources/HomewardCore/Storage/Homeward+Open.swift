@@ -23,6 +23,9 @@ extension Homeward {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Bulk imports touch indexes all over the file; a 64 MiB page cache (allocated only
+            // as used) keeps them from spilling to the WAL mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool: DatabasePool
         do {

@@ -105,3 +105,14 @@ import Testing
         #expect(try homeward.auditLog(admin, filter: AuditFilter(limit: 1)).count == 1)
     }
 }
+
+@Suite struct AuditAnchorTests {
+    @Test func expectedHeadCatchesTruncationAndRewrites() throws {
+        let (homeward, admin) = try makeHomeward()
+        try homeward.addUser(admin, name: "nora", role: .auditor, password: otherPassword)
+        let head = try homeward.verifyAudit(admin)
+        #expect(try homeward.verifyAudit(admin, expectedHead: (head.headSeq, head.headHash)).isIntact)
+        #expect(try homeward.verifyAudit(admin, expectedHead: (head.headSeq, String(repeating: "0", count: 64))).firstBroken?.seq == head.headSeq)
+        #expect(try homeward.verifyAudit(admin, expectedHead: (head.headSeq + 100, head.headHash)).firstBroken?.seq == head.headSeq + 100)
+    }
+}

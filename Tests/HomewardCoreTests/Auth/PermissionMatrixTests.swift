@@ -15,6 +15,7 @@ import Testing
         .confirmIdentification: [.coordinator],
         .exportFamilyReports: [.coordinator],
         .readCases: [.admin, .coordinator, .volunteer, .auditor],
+        .readInquiries: [.admin, .coordinator, .auditor],
         .readAllAudit: [.admin, .auditor],
         .readOwnAudit: [.admin, .coordinator, .auditor],
         .verifyAudit: [.admin, .auditor],

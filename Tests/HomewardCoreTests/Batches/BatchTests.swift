@@ -71,7 +71,7 @@ import Testing
         #expect(view.countDiscrepancy?.contains("3 not yet listed") == true)
 
         // A repeated tag (within the file or against the batch) refuses the whole file.
-        let clash = try CSVTable(bytes: csv([Self.manifestHeader, "R-4,remains,,,,,,,,,,", "R-1,remains,,,,,,,,,,", "R-4,returnee,,,,,,,,,,"]))
+        let clash = try CSVTable(bytes: csv([Self.manifestHeader, "R-4,remains,,,,,,,,,,", "R-1,remains,,,,,,,,,,", "R-4,remains,,,,,,,,,,"]))
         #expect {
             try homeward.importManifest(olena, code: code, table: clash)
         } throws: { error in
@@ -105,7 +105,7 @@ import Testing
                 && problems.map(\.description) == [
                     "line 2, column age_max: 20 is below age_min 30",
                     "line 4, column kind: \"skeleton\" is not a record kind; use remains or returnee",
-                    "line 5, column recovery_date: \"2099-01-01\" is not a past date; use YYYY-MM-DD",
+                    "line 5, column recovery_date: \"2099-01-01\" is in the future (today is 2025-06-15)",
                 ]
         }
     }

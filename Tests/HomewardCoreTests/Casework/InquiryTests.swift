@@ -51,9 +51,13 @@ import Testing
         let (homeward, admin, olena) = try makeCasework()
         let added = try homeward.addInquiry(olena, shevchenkoForm())
         let vera = try addAndLogin(homeward, admin: admin, name: "vera", role: .volunteer)
-        let asVolunteer = try homeward.inquiry(vera.actor, reference: added.reference)
-        #expect(asVolunteer.contact == nil && asVolunteer.notes == nil)
-        #expect(try homeward.inquiry(admin, reference: added.reference).contact == nil)
+        // Volunteers reach cases only through their batches; admins read without contacts.
+        #expect(throws: AccessError.denied(role: .volunteer, permission: .readInquiries)) {
+            try homeward.inquiry(vera.actor, reference: added.reference)
+        }
+        #expect(throws: AccessError.self) { try homeward.inquiries(vera.actor) }
+        let asAdmin = try homeward.inquiry(admin, reference: added.reference)
+        #expect(asAdmin.contact == nil && asAdmin.notes == nil)
         #expect(throws: AccessError.denied(role: .volunteer, permission: .editCases)) {
             try homeward.addInquiry(vera.actor, shevchenkoForm())
         }
