@@ -8,10 +8,10 @@ import GRDB
 struct CaseInserter {
     private let db: Database
     private let stamp: String
-    private let insertPerson: Statement
-    private let insertName: Statement
-    private let insertNameKey: Statement
-    private let insertInquiry: Statement
+    private let insertPerson: BulkStatement
+    private let insertName: BulkStatement
+    private let insertNameKey: BulkStatement
+    private let insertInquiry: BulkStatement
     private var counters: [Int: Int] = [:]
     /// The reference numbers issued by this inserter, per year.
     private(set) var issued: [Int: ClosedRange<Int>] = [:]
@@ -20,16 +20,16 @@ struct CaseInserter {
     init(_ db: Database, at date: Date) throws {
         self.db = db
         stamp = Timestamp.text(date)
-        insertPerson = try db.makeStatement(sql: """
+        insertPerson = try BulkStatement(db, sql: """
             INSERT INTO person (family_name, given_name, patronymic, family_name_latin, given_name_latin,
                 patronymic_latin, sex, date_of_birth, service_number, service_number_key, unit, rank,
                 last_known_region, last_known_place, last_seen_from, last_seen_to, circumstances,
                 distinguishing_features, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertName = try db.makeStatement(sql: "INSERT INTO person_name (rowid, family, given, patronymic) VALUES (?, ?, ?, ?)")
-        insertNameKey = try db.makeStatement(sql: "INSERT OR IGNORE INTO name_key (key, length) VALUES (?, ?)")
-        insertInquiry = try db.makeStatement(sql: """
+        insertName = try BulkStatement(db, sql: "INSERT INTO person_name (rowid, family, given, patronymic) VALUES (?, ?, ?, ?)")
+        insertNameKey = try BulkStatement(db, sql: "INSERT OR IGNORE INTO name_key (key, length) VALUES (?, ?)")
+        insertInquiry = try BulkStatement(db, sql: """
             INSERT INTO inquiry (reference, person_id, inquirer_name, relationship, phone, email, language,
                 consent_tracing, consent_dna, consent_sharing, channel, received_on, coordinator_id, notes,
                 created_at, updated_at)
@@ -41,21 +41,23 @@ struct CaseInserter {
     mutating func insert(_ inquiry: ValidInquiry, coordinatorID: Int64?) throws -> InquiryReference {
         let personID = try insert(person: inquiry.person)
         let reference = try nextReference(year: inquiry.receivedOn.year)
-        try insertInquiry.execute(arguments: [
-            reference.description, personID, inquiry.inquirerName, inquiry.relationship, inquiry.phone,
-            inquiry.email, inquiry.language, inquiry.consentTracing, inquiry.consentDNA, inquiry.consentSharing,
-            inquiry.channel, inquiry.receivedOn.description, coordinatorID, inquiry.notes, stamp, stamp,
+        try insertInquiry.execute([
+            .text(reference.description), .integer(personID), .text(inquiry.inquirerName), .text(inquiry.relationship),
+            .text(inquiry.phone), .text(inquiry.email), .text(inquiry.language), .integer(inquiry.consentTracing ? 1 : 0),
+            .integer(inquiry.consentDNA ? 1 : 0), .text(inquiry.consentSharing), .text(inquiry.channel),
+            .text(inquiry.receivedOn.description), .integer(coordinatorID), .text(inquiry.notes), .text(stamp), .text(stamp),
         ])
         return reference
     }
 
     mutating func insert(person: PersonFields) throws -> Int64 {
-        try insertPerson.execute(arguments: [
-            person.familyName, person.givenName, person.patronymic, person.latin(person.familyName),
-            person.latin(person.givenName), person.patronymic.map(person.latin), person.sex.rawValue,
-            person.dateOfBirth?.description, person.serviceNumber, person.serviceNumberKey, person.unit,
-            person.rank, person.region, person.place, person.lastSeen.from.description,
-            person.lastSeen.to.description, person.circumstances, person.features, stamp, stamp,
+        try insertPerson.execute([
+            .text(person.familyName), .text(person.givenName), .text(person.patronymic), .text(person.latin(person.familyName)),
+            .text(person.latin(person.givenName)), .text(person.patronymic.map(person.latin)), .text(person.sex.rawValue),
+            .text(person.dateOfBirth?.description), .text(person.serviceNumber), .text(person.serviceNumberKey),
+            .text(person.unit), .text(person.rank), .text(person.region), .text(person.place),
+            .text(person.lastSeen.from.description), .text(person.lastSeen.to.description), .text(person.circumstances),
+            .text(person.features), .text(stamp), .text(stamp),
         ])
         let personID = db.lastInsertedRowID
         try replaceTokens(of: personID, with: person)
@@ -68,11 +70,12 @@ struct CaseInserter {
             try db.execute(sql: "DELETE FROM person_name WHERE rowid = ?", arguments: [personID])
         }
         let keys = person.nameKeys
-        try insertName.execute(arguments: [
-            personID, SearchToken.column(keys.family), SearchToken.column(keys.given), SearchToken.column(keys.patronymic),
+        try insertName.execute([
+            .integer(personID), .text(SearchToken.column(keys.family)), .text(SearchToken.column(keys.given)),
+            .text(SearchToken.column(keys.patronymic)),
         ])
         for key in keys.family + keys.given + keys.patronymic where seenKeys.insert(key).inserted {
-            try insertNameKey.execute(arguments: [key, key.utf8.count])
+            try insertNameKey.execute([.text(key), .integer(Int64(key.utf8.count))])
         }
     }
 

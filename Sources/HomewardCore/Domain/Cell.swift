@@ -25,9 +25,12 @@ enum Cell {
     /// tabs only where `multiline`) and U+FFFD, which marks bytes that were not valid UTF-8.
     static func problem(_ text: String, multiline: Bool) -> String? {
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            // Fast path: printable ASCII and ordinary letters need no property lookup.
+            if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { continue }
             if scalar == "\u{FFFD}" { return "contains bytes that are not valid UTF-8; save the file or text as UTF-8" }
             if multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t") { continue }
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value < 0x200B {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
                 return "contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true))); remove it"
                     + (multiline ? "" : " (line breaks are not allowed in this field)")
             }

@@ -18,13 +18,25 @@ public struct InquiryReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var checkLetter: Character {
-        let digits = Array(CalendarDate.pad(year, 4) + CalendarDate.pad(number, 6)).compactMap(\.wholeNumberValue)
-        let sum = digits.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset + 1) }
+        // The ten digits of YYYYNNNNNN, weighted 1, 2, … from the right.
+        var value = year * 1_000_000 + number
+        var sum = 0
+        for weight in 1...10 {
+            sum += (value % 10) * weight
+            value /= 10
+        }
         return Self.letters[sum % 23]
     }
 
     public var description: String {
-        "HW-\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(number, 6))-\(checkLetter)"
+        var text = "HW-"
+        text.reserveCapacity(16)
+        text += CalendarDate.pad(year, 4)
+        text += "-"
+        text += CalendarDate.pad(number, 6)
+        text += "-"
+        text.append(checkLetter)
+        return text
     }
 
     /// Parses a reference typed by a person (case-insensitive, surrounding spaces ignored).

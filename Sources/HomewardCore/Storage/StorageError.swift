@@ -14,7 +14,7 @@ public enum StorageError: HomewardFailure, Equatable {
     public var kind: FailureKind {
         switch self {
         case .cannotOpen, .newerSchema, .notInitialised, .busy: .unavailable
-        case .alreadyInitialised: .usage
+        case .alreadyInitialised: .cannotCreateOutput
         case .backupTargetExists, .cannotCreate: .cannotCreateOutput
         case .backupVerificationFailed: .io
         }
