@@ -52,8 +52,8 @@ struct CaseInserter {
 
     mutating func insert(person: PersonFields) throws -> Int64 {
         try insertPerson.execute([
-            .text(person.familyName), .text(person.givenName), .text(person.patronymic), .text(person.latin(person.familyName)),
-            .text(person.latin(person.givenName)), .text(person.patronymic.map(person.latin)), .text(person.sex.rawValue),
+            .text(person.familyName), .text(person.givenName), .text(person.patronymic), .text(person.latin.family),
+            .text(person.latin.given), .text(person.latin.patronymic), .text(person.sex.rawValue),
             .text(person.dateOfBirth?.description), .text(person.serviceNumber), .text(person.serviceNumberKey),
             .text(person.unit), .text(person.rank), .text(person.region), .text(person.place),
             .text(person.lastSeen.from.description), .text(person.lastSeen.to.description), .text(person.circumstances),
@@ -71,8 +71,8 @@ struct CaseInserter {
         }
         let keys = person.nameKeys
         try insertName.execute([
-            .integer(personID), .text(SearchToken.column(keys.family)), .text(SearchToken.column(keys.given)),
-            .text(SearchToken.column(keys.patronymic)),
+            .integer(personID), .text(person.searchColumns.family), .text(person.searchColumns.given),
+            .text(person.searchColumns.patronymic),
         ])
         for key in keys.family + keys.given + keys.patronymic where seenKeys.insert(key).inserted {
             try insertNameKey.execute([.text(key), .integer(Int64(key.utf8.count))])

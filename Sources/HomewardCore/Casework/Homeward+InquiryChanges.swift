@@ -38,8 +38,8 @@ extension Homeward {
                     last_seen_from = ?, last_seen_to = ?, circumstances = ?, distinguishing_features = ?, updated_at = ?
                 WHERE id = ?
                 """, arguments: [
-                    person.familyName, person.givenName, person.patronymic, person.latin(person.familyName),
-                    person.latin(person.givenName), person.patronymic.map(person.latin), person.sex.rawValue,
+                    person.familyName, person.givenName, person.patronymic, person.latin.family,
+                    person.latin.given, person.latin.patronymic, person.sex.rawValue,
                     person.dateOfBirth?.description, person.serviceNumber, person.serviceNumberKey, person.unit,
                     person.rank, person.region, person.place, person.lastSeen.from.description,
                     person.lastSeen.to.description, person.circumstances, person.features, stamp, current.personID,

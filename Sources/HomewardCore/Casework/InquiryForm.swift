@@ -73,12 +73,15 @@ struct ValidInquiry: Sendable {
 }
 
 /// A person's recorded details with their derived spellings and keys.
+///
+/// The derived values are computed once, when the fields are validated: imports validate on
+/// every core, while rows are written on one.
 struct PersonFields: Sendable {
-    var familyName: String
-    var givenName: String
-    var patronymic: String?
+    let familyName: String
+    let givenName: String
+    let patronymic: String?
     /// Which official system spells the names in Latin.
-    var nameLanguage: CyrillicLanguage
+    let nameLanguage: CyrillicLanguage
     var sex: Sex
     var dateOfBirth: PartialDate?
     var serviceNumber: String?
@@ -90,15 +93,37 @@ struct PersonFields: Sendable {
     var circumstances: String?
     var features: String?
 
-    var serviceNumberKey: String? { serviceNumber.flatMap(ServiceNumber.key) }
-
+    /// Official Latin spellings of the three names.
+    let latin: (family: String, given: String, patronymic: String?)
     /// The search keys of each name field's words.
-    var nameKeys: (family: [String], given: [String], patronymic: [String]) {
-        (NameKey.keys(familyName), NameKey.keys(givenName), patronymic.map(NameKey.keys) ?? [])
-    }
+    let nameKeys: (family: [String], given: [String], patronymic: [String])
+    let serviceNumberKey: String?
+    /// The name keys as the search index stores them, one text per name field.
+    let searchColumns: (family: String, given: String, patronymic: String)
 
-    func latin(_ name: String) -> String {
-        Transliteration.latin(name, language: nameLanguage)
+    init(familyName: String, givenName: String, patronymic: String?, nameLanguage: CyrillicLanguage, sex: Sex,
+         dateOfBirth: PartialDate?, serviceNumber: String?, unit: String?, rank: String?, region: String, place: String?,
+         lastSeen: DayRange, circumstances: String?, features: String?) {
+        self.familyName = familyName
+        self.givenName = givenName
+        self.patronymic = patronymic
+        self.nameLanguage = nameLanguage
+        self.sex = sex
+        self.dateOfBirth = dateOfBirth
+        self.serviceNumber = serviceNumber
+        self.unit = unit
+        self.rank = rank
+        self.region = region
+        self.place = place
+        self.lastSeen = lastSeen
+        self.circumstances = circumstances
+        self.features = features
+        latin = (Transliteration.latin(familyName, language: nameLanguage), Transliteration.latin(givenName, language: nameLanguage),
+                 patronymic.map { Transliteration.latin($0, language: nameLanguage) })
+        nameKeys = (NameKey.keys(familyName), NameKey.keys(givenName), patronymic.map(NameKey.keys) ?? [])
+        serviceNumberKey = serviceNumber.flatMap(ServiceNumber.key)
+        searchColumns = (SearchToken.column(nameKeys.family), SearchToken.column(nameKeys.given),
+                         SearchToken.column(nameKeys.patronymic))
     }
 
     /// Ukrainian or Russian spelling: decided by letters unique to one alphabet, else by the

@@ -28,13 +28,18 @@ extension Homeward {
                                 required: InquiryForm.requiredColumns, oneOf: ["phone", "email"])
         let regions = RegionDirectory.standard
         let today = self.today
-        let valid = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { form in
+        let rows = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { form in
             form.validate(regions: regions, today: today)
-        }.map(\.value)
-        guard !dryRun else { return ImportSummary(rows: valid.count, dryRun: true, warnings: []) }
+        }
+        let valid = rows.map(\.value)
+        guard !dryRun else {
+            let warnings = try read { db in try DuplicateScan.warnings(for: rows, in: db) }
+            return ImportSummary(rows: valid.count, dryRun: true, warnings: warnings)
+        }
         return try write { db in
             // A load at least as large as what is there goes faster with indexes built afterwards.
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+            let warnings = try DuplicateScan.warnings(for: rows, in: db)
             let started = now
             let insertAll = { () throws -> (CaseInserter, InquiryReference?, InquiryReference?) in
                 var inserter = try CaseInserter(db, at: started)
@@ -54,10 +59,11 @@ extension Homeward {
             try inserter.finish()
             progress?(valid.count, valid.count)
             try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
-                                 details: ["rows": String(valid.count), "references": inserter.issuedSummary]),
+                                 details: ["rows": String(valid.count), "references": inserter.issuedSummary,
+                                           "possible_duplicates": String(warnings.count)]),
                       by: actor, in: db)
             return ImportSummary(rows: valid.count, dryRun: false, firstReference: first?.description,
-                                 lastReference: last?.description, warnings: [])
+                                 lastReference: last?.description, warnings: warnings)
         }
     }
 }

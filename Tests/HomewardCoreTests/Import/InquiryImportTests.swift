@@ -112,3 +112,16 @@ import Testing
         #expect(throws: AccessError.self) { try homeward.importInquiries(vera.actor, table: table) }
     }
 }
+
+@Suite struct ImportDuplicateTests {
+    @Test func reimportingAFileWarnsAboutEveryRowAndRepeatsWithinTheFileAreNamed() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let lines = [InquiryImportTests.header] + (1...20).map { InquiryImportTests.row($0) } + [InquiryImportTests.row(3)]
+        let table = try CSVTable(bytes: csv(lines))
+        let first = try homeward.importInquiries(olena, table: table)
+        #expect(first.warnings == ["1 row(s) repeat an earlier row of the file, first at line 22 (like line 4)"])
+        let again = try homeward.importInquiries(olena, table: table, dryRun: true)
+        #expect(again.warnings.count == 1)
+        #expect(again.warnings[0].hasPrefix("21 row(s) may concern persons already recorded"))
+    }
+}
