@@ -9,13 +9,15 @@ enum Output {
         print(String(decoding: data, as: UTF8.self))
     }
 
-    /// A table whose widest columns are shortened (with "…") until it fits `width`.
-    static func table(_ headers: [String], _ rows: [[String]], width: Int = 80) {
+    /// A table whose widest columns are shortened (with "…") until it fits `width`;
+    /// identifiers, dates and codes (`keep`) are never shortened.
+    static func table(_ headers: [String], _ rows: [[String]], width: Int = 80, keep: Set<Int> = [0]) {
         var widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
         let gaps = 2 * (headers.count - 1)
-        while widths.reduce(0, +) + gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+        while widths.reduce(0, +) + gaps > width,
+              let widest = widths.indices.filter({ !keep.contains($0) }).max(by: { widths[$0] < widths[$1] }),
               widths[widest] > 6 {
             widths[widest] -= 1
         }

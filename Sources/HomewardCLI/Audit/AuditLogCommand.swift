@@ -30,7 +30,7 @@ struct AuditLogCommand: ParsableCommand {
             events.map { event in
                 [String(event.seq), String(event.at.prefix(19)), event.actorName ?? "-", event.action,
                  event.entityID ?? "-", event.outcome.rawValue]
-            })
+            }, keep: [0, 1, 3, 5])
     }
 }
 
@@ -43,7 +43,8 @@ struct AuditEventOutput: Encodable {
     let entityType: String?
     let entityID: String?
     let outcome: String
-    let details: String
+    /// The event's details as an object (they are stored as a JSON text).
+    let details: [String: String]
     let prevHash: String
     let hash: String
 
@@ -55,9 +56,9 @@ struct AuditEventOutput: Encodable {
         entityType = event.entityType
         entityID = event.entityID
         outcome = event.outcome.rawValue
-        details = event.details
-        prevHash = event.prevHash.map { String(format: "%02x", $0) }.joined()
-        hash = event.hash.map { String(format: "%02x", $0) }.joined()
+        details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? ["raw": event.details]
+        prevHash = event.prevHashHex
+        hash = event.hashHex
     }
 
     enum CodingKeys: String, CodingKey {

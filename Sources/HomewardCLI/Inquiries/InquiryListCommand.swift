@@ -22,6 +22,7 @@ struct InquiryListCommand: ParsableCommand {
         if options.json { return try Output.json(list) }
         Output.table(
             ["REFERENCE", "STATUS", "NAME", "REGION", "LAST SEEN", "RECEIVED"],
-            list.map { [$0.reference, $0.status, "\($0.familyName) \($0.givenName)", $0.lastKnownRegion, $0.lastSeen, $0.receivedOn] })
+            list.map { [$0.reference, $0.status, "\($0.familyName) \($0.givenName)", $0.lastKnownRegion, $0.lastSeen, $0.receivedOn] },
+            keep: [0, 1, 3, 4, 5])
     }
 }

@@ -26,7 +26,7 @@ struct SearchCommand: ParsableCommand {
         Output.table(["REFERENCE", "NAME", "LATIN", "BORN", "REGION", "SCORE"], hits.map { hit in
             [hit.reference, "\(hit.familyName) \(hit.givenName)", hit.latinName, hit.dateOfBirth ?? "",
              hit.lastKnownRegion, String(hit.score)]
-        })
+        }, keep: [0, 3, 4, 5])
         if hits.count < all.count { Output.note("… \(all.count - hits.count) more; use --limit or --json", quiet: options.quiet) }
     }
 }

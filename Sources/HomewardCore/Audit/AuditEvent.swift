@@ -29,6 +29,10 @@ public struct AuditEvent: Sendable, Codable, Equatable, FetchableRecord, Persist
         case entityID = "entity_id", prevHash = "prev_hash"
     }
 
+    /// The event's hash in lower-case hex, as `audit verify` prints heads.
+    public var hashHex: String { hexString(hash) }
+    public var prevHashHex: String { hexString(prevHash) }
+
     public enum Columns {
         public static let seq = Column(CodingKeys.seq)
         public static let at = Column(CodingKeys.at)

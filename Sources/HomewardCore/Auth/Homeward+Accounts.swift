@@ -184,7 +184,3 @@ extension Homeward {
         return db.changesCount
     }
 }
-
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    bytes.map { String(format: "%02x", $0) }.joined()
-}
