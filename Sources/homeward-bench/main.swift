@@ -4,6 +4,7 @@ import HomewardCore
 // homeward-bench: generates synthetic data with a fixed seed and prints one line per
 // measurement (release build: `make bench`). Usage:
 //   homeward-bench [--rows N] [--manifest N] [--queries N] [--runs N]
+//   homeward-bench --csv FILE [--rows N]     writes the generated inquiry file only
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String, default fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count, let number = Int(arguments[index + 1])
@@ -13,6 +14,18 @@ func value(_ flag: String, default fallback: Int) -> Int {
 let settings = BenchSettings(
     rows: value("--rows", default: 100_000), manifestRows: value("--manifest", default: 6_000),
     queries: value("--queries", default: 300), runs: value("--runs", default: 3))
+if let index = arguments.firstIndex(of: "--csv"), index + 1 < arguments.count {
+    // Only write the generated inquiry file, e.g. to time the CLI: homeward inquiry import FILE.
+    var generator = InquiryCSVGenerator(seed: 2024)
+    generator.rows = settings.rows
+    do {
+        try Data(generator.makeFile()).write(to: URL(fileURLWithPath: arguments[index + 1]))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("homeward-bench: \(error.localizedDescription)\n".utf8))
+        exit(73)
+    }
+}
 do {
     try Benchmarks(settings).runAll()
 } catch {

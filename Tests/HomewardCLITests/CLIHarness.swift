@@ -3,7 +3,8 @@ import Testing
 
 /// Runs the built `homeward` binary in a temporary directory with its own HOME, state and
 /// database, and captures stdout, stderr and the exit code.
-final class CLIHarness {
+/// Unchecked `Sendable`: the environment is set up before any concurrent use and only read after.
+final class CLIHarness: @unchecked Sendable {
     let folder: URL
     var environment: [String: String]
 

@@ -155,3 +155,32 @@ import Testing
         #expect(regions.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 }
+
+@Suite struct ConcurrentWritersEndToEndTests {
+    /// Several processes writing to one file queue on the lock: nothing lost, no "database is
+    /// locked", and the audit chain stays whole.
+    @Test func parallelProcessesLoseNothing() async throws {
+        let cli = try CLIHarness.initialised()
+        try cli.addAndLogin("olena", role: "coordinator")
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for process in 1...6 {
+                group.addTask {
+                    var failed = 0
+                    for index in 1...5 {
+                        let outcome = try? cli.run(["inquiry", "add", "--family-name", "Тест\(process)", "--given-name", "Іван\(index)",
+                                                    "--region", "UA-14", "--last-seen", "2024-01-01", "--inquirer-name", "Мати",
+                                                    "--relationship", "мати", "--email", "a@example.org"])
+                        if outcome?.status != 0 { failed += 1 }
+                    }
+                    return failed
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(failures == 0)
+        let list = try cli.ok("inquiry", "list", "--json").stdout
+        #expect(list.components(separatedBy: "\"reference\"").count - 1 == 30)
+        try cli.ok("login", "alice", "--password-stdin", stdin: CLIHarness.adminPassword + "\n")
+        #expect(try cli.ok("audit", "verify").stdout.hasPrefix("audit trail intact"))
+    }
+}

@@ -26,10 +26,11 @@ struct BatchImportManifestCommand: ParsableCommand {
             try context.homeward.importManifest(actor, code: code, table: table, dryRun: dryRun, acceptCount: acceptCount)
         }
         if options.json { return try Output.json(summary) }
-        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
-        guard !options.quiet else { return }
         let records = summary.rows == 1 ? "record" : "records"
-        print(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
+        if !options.quiet {
+            print(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
                              : "imported \(summary.rows) \(records) into \(code.uppercased())")
+        }
+        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
     }
 }

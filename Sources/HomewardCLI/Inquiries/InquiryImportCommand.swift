@@ -24,11 +24,12 @@ struct InquiryImportCommand: ParsableCommand {
             try context.homeward.importInquiries(actor, table: table, dryRun: dryRun, progress: Progress.reporter(options))
         }
         if options.json { return try Output.json(summary) }
-        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
         let range = summary.firstReference.map { ": \($0) … \(summary.lastReference ?? $0)" } ?? ""
-        guard !options.quiet else { return }
-        print(summary.dryRun ? "\(summary.rows) \(summary.rows == 1 ? "row" : "rows") valid; nothing written (dry run)"
+        if !options.quiet {
+            print(summary.dryRun ? "\(summary.rows) \(summary.rows == 1 ? "row" : "rows") valid; nothing written (dry run)"
                              : "imported \(summary.rows) \(summary.rows == 1 ? "inquiry" : "inquiries")\(range)")
+        }
+        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
     }
 }
 
