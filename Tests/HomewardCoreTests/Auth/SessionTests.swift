@@ -90,3 +90,19 @@ import Testing
         #expect(event.action == "auth.login" && event.outcome == .failed && event.actorName == "nobody")
     }
 }
+
+@Suite struct TamperedHashTests {
+    /// A stored hash whose memory cost was raised to 4 GiB is refused before argon2 runs.
+    @Test func loginRefusesATamperedCostWithoutAllocatingIt() throws {
+        let (homeward, admin) = try makeHomeward()
+        try homeward.writer.write { db in
+            try db.execute(sql: "UPDATE app_user SET password_hash = replace(password_hash, 'm=19456', 'm=4194304') WHERE name = 'alice'")
+        }
+        // The bounds error comes from parsing the stored string, before any argon2 call.
+        #expect(throws: CredentialError.parameterOutOfBounds(.memoryKiB, value: 4_194_304, allowed: 8...262_144)) {
+            try homeward.login(name: "alice", password: adminPassword)
+        }
+        let event = try #require(try homeward.auditLog(admin).last)
+        #expect(event.action == "auth.login" && event.outcome == .failed)
+    }
+}
