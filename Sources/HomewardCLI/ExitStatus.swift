@@ -73,7 +73,7 @@ public enum CommandLineRunner {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ")
+        let line = Cell.printable(message.replacingOccurrences(of: "\n", with: " "))
         FileHandle.standardError.write(Data("error: \(line)\n".utf8))
         exit(code)
     }

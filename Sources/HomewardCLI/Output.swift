@@ -1,4 +1,5 @@
 import Foundation
+import HomewardCore
 
 /// Prints results as JSON or as plain text that fits an 80-column terminal.
 enum Output {
@@ -23,7 +24,7 @@ enum Output {
         }
         for row in [headers] + rows {
             let cells = row.indices.map { column -> String in
-                let cell = row[column]
+                let cell = Cell.printable(row[column])
                 let fitted = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
                 return column == row.count - 1 ? fitted : fitted.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }
@@ -37,7 +38,12 @@ enum Output {
         note(message, quiet: options.quiet)
     }
 
+    /// One line on stdout, with control characters made visible.
+    static func line(_ text: String) {
+        print(Cell.printable(text))
+    }
+
     static func note(_ message: String, quiet: Bool) {
-        if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if !quiet { FileHandle.standardError.write(Data((Cell.printable(message) + "\n").utf8)) }
     }
 }

@@ -94,6 +94,7 @@ import Testing
         let short = try cli.run(["init", "--admin", "alice", "--password-stdin"], stdin: "tooshort\n")
         #expect(short.status == 65)
         #expect(!short.stderr.contains("tooshort"))
+        #expect(!FileManager.default.fileExists(atPath: cli.databasePath), "a refused init leaves no file")
     }
 
     /// Runs SQL with the sqlite3 shell, as an attacker with file access would.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 
 struct InitCommand: ParsableCommand {
@@ -16,8 +17,18 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let password = try PasswordInput(fromStandardInput: passwordStdin)
             .read(prompt: "New password for \(admin) (at least 15 characters): ", confirm: true)
+        let path = options.databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
         let context = try CommandContext(options, create: true)
-        try context.homeward.initialise(adminName: admin, password: password)
+        do {
+            try context.homeward.initialise(adminName: admin, password: password)
+        } catch {
+            // A refused init leaves no half-made database behind.
+            if !existed {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            throw error
+        }
         if options.json {
             try Output.json(["database": context.homeward.path, "admin": admin])
         } else {

@@ -11,7 +11,7 @@ struct UserDisableCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.disableUser(try context.actor(), name: name)
-        Output.note("disabled \(name)", quiet: options.quiet)
+        try Output.done(options, "disabled \(name)", json: ["user": name, "status": "disabled"])
     }
 }
 
@@ -25,7 +25,7 @@ struct UserEnableCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.enableUser(try context.actor(), name: name)
-        Output.note("enabled \(name)", quiet: options.quiet)
+        try Output.done(options, "enabled \(name)", json: ["user": name, "status": "active"])
     }
 }
 
@@ -55,6 +55,6 @@ struct UserRoleCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.setRole(try context.actor(), name: name, role: role)
-        Output.note("\(name) is now \(role.rawValue)", quiet: options.quiet)
+        try Output.done(options, "\(name) is now \(role.rawValue)", json: ["user": name, "role": role.rawValue])
     }
 }

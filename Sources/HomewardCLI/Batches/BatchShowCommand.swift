@@ -13,17 +13,17 @@ struct BatchShowCommand: ParsableCommand {
         let view = try context.homeward.batch(try context.actor(), code: code)
         if options.json { return try Output.json(view) }
         let summary = view.summary
-        print("\(summary.code)  \(summary.kind)  \(summary.date)  \(summary.status)")
-        print("received \(summary.received.map(String.init) ?? "unknown"), handed over \(summary.handedOver.map(String.init) ?? "unknown"); regions \(summary.regions.joined(separator: ", "))")
-        if let point = view.transferPoint { print("transfer point: \(point)") }
-        if let agreement = view.agreement { print("agreement: \(agreement)") }
+        Output.line("\(summary.code)  \(summary.kind)  \(summary.date)  \(summary.status)")
+        Output.line("received \(summary.received.map(String.init) ?? "unknown"), handed over \(summary.handedOver.map(String.init) ?? "unknown"); regions \(summary.regions.joined(separator: ", "))")
+        if let point = view.transferPoint { Output.line("transfer point: \(point)") }
+        if let agreement = view.agreement { Output.line("agreement: \(agreement)") }
         for source in view.sources {
-            print("source: \(source.text)" + (source.saidBy.map { " — \($0)" } ?? "") + (source.saidOn.map { ", \($0)" } ?? ""))
+            Output.line("source: \(source.text)" + (source.saidBy.map { " — \($0)" } ?? "") + (source.saidOn.map { ", \($0)" } ?? ""))
         }
-        for change in view.history { print("\(change.at.prefix(10))  \(change.status)  \(change.note)  (\(change.by))") }
+        for change in view.history { Output.line("\(change.at.prefix(10))  \(change.status)  \(change.note)  (\(change.by))") }
         let kinds = view.recordsByKind.keys.sorted().map { "\(view.recordsByKind[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        print("manifest: \(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))"))
-        if let discrepancy = view.countDiscrepancy { print("count check: \(discrepancy)") }
+        Output.line("manifest: \(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))"))
+        if let discrepancy = view.countDiscrepancy { Output.line("count check: \(discrepancy)") }
         let shown = records == 0 ? view.records : Array(view.records.prefix(records))
         guard !shown.isEmpty else { return }
         Output.table(["RECORD", "KIND", "SEX", "AGE", "REGION", "RECOVERED"], shown.map { record in
@@ -31,6 +31,6 @@ struct BatchShowCommand: ParsableCommand {
              [record.ageMin, record.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
              record.recoveryRegion ?? "", record.recoveryDate ?? ""]
         })
-        if shown.count < view.records.count { print("… \(view.records.count - shown.count) more (--records 0 for all)") }
+        if shown.count < view.records.count { Output.line("… \(view.records.count - shown.count) more (--records 0 for all)") }
     }
 }

@@ -37,7 +37,7 @@ struct InquiryShowCommand: ParsableCommand {
         if !view.relatedInquiries.isEmpty { lines.append(("Also", view.relatedInquiries.joined(separator: ", "))) }
         for (label, value) in lines {
             guard let value else { continue }
-            print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + value)
+            print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + Cell.printable(value))
         }
     }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import HomewardCore
 
+struct UpdateOutput: Encodable {
+    let reference: String
+    let changed: [String]
+}
+
 struct InquiryUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change fields of an inquiry and its person (\"\" clears a field).")
@@ -14,7 +19,7 @@ struct InquiryUpdateCommand: ParsableCommand {
         let context = try CommandContext(options)
         let changed = try context.homeward.updateInquiry(try context.actor(), reference: reference, changes: fields.form,
                                                         coordinator: coordinator)
-        if options.json { return try Output.json(["reference": reference.uppercased(), "changed": changed.joined(separator: ",")]) }
+        if options.json { return try Output.json(UpdateOutput(reference: reference.uppercased(), changed: changed)) }
         Output.note(changed.isEmpty ? "nothing changed" : "changed: \(changed.joined(separator: ", "))", quiet: options.quiet)
     }
 }

@@ -127,10 +127,12 @@ extension Homeward {
     }
 
     private func recordFailedLogin(name: String, reason: String) throws {
+        // The name was typed by someone not logged in: keep it short and harmless to print.
+        let recorded = String(Cell.printable(name).prefix(64))
         try write { db in
-            try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: String(name.prefix(64)),
+            try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: recorded,
                                  outcome: .failed, details: ["reason": reason]),
-                      by: nil, actorName: String(name.prefix(64)), in: db)
+                      by: nil, actorName: recorded, in: db)
         }
     }
 

@@ -36,6 +36,12 @@ extension Homeward {
             case let .failure(problem): problems.append(problem)
             }
         }
+        let transferPoint = FreeText.check("transfer-point", form.transferPoint, into: &problems)
+        let agreement = FreeText.check("agreement", form.agreement, into: &problems)
+        for source in sources {
+            _ = FreeText.check("source", source.text, limit: 4000, into: &problems)
+            _ = FreeText.check("source", source.saidBy, into: &problems)
+        }
         guard problems.isEmpty, let date, let kind else { throw CaseworkError.invalid(problems) }
         return try write { db in
             let last = try Int.fetchOne(db, sql: """
@@ -48,7 +54,7 @@ extension Homeward {
                                    created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [code, kind.rawValue, date.description, form.received, form.handedOver,
-                                 InquiryForm.clean(form.transferPoint), InquiryForm.clean(form.agreement), stamp, actor.userID])
+                                 transferPoint, agreement, stamp, actor.userID])
             let batchID = db.lastInsertedRowID
             for region in regions {
                 try db.execute(sql: "INSERT INTO batch_region (batch_id, region) VALUES (?, ?)", arguments: [batchID, region])
@@ -72,7 +78,7 @@ extension Homeward {
     public func setBatchStatus(_ actor: Actor, code text: String, status: BatchStatus, note: String) throws {
         let code = try BatchCode.parse(text)
         try authorize(actor, .recordBatches, action: "batch.status", entityType: "batch", entityID: code)
-        guard let note = InquiryForm.clean(note) else {
+        guard let note = try FreeText.checked("note", note, limit: 4000) else {
             throw CaseworkError.invalid([FieldProblem(field: "note", message: "required; say what was announced or why")])
         }
         try write { db in
@@ -131,7 +137,19 @@ extension Homeward {
     public func batch(_ actor: Actor, code text: String) throws -> BatchView {
         let code = try BatchCode.parse(text)
         try authorize(actor, .readCases, action: "batch.show", entityType: "batch", entityID: code)
-        return try read { db in
+        do {
+            return try batchView(actor, code: code)
+        } catch let error as AccessError {
+            try write { db in
+                try audit(AuditEntry(action: "batch.show", entityType: "batch", entityID: code, outcome: .denied,
+                                     details: ["reason": "not assigned"]), by: actor, in: db)
+            }
+            throw error
+        }
+    }
+
+    private func batchView(_ actor: Actor, code: String) throws -> BatchView {
+        try read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id) AS records,
                        (SELECT group_concat(region, ',') FROM batch_region g WHERE g.batch_id = b.id) AS regions

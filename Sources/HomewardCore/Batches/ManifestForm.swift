@@ -107,13 +107,7 @@ extension ManifestForm {
             }
         }
         func text(_ field: String, _ value: String?, limit: Int) -> String? {
-            guard let value = Cell.clean(value) else { return nil }
-            if let reason = Cell.problem(value, multiline: limit > 200) {
-                problem(field, reason)
-            } else if value.count > limit {
-                problem(field, "longer than \(limit) characters")
-            }
-            return value
+            FreeText.check(field, value, limit: limit, into: &problems)
         }
         let name = text("name", self.name, limit: 200)
         let serviceNumber = text("service_number", self.serviceNumber, limit: 40)

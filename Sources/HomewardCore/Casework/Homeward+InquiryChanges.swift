@@ -69,7 +69,7 @@ extension Homeward {
         let reference = try InquiryReference.parse(text)
         let action = withdrawn ? "inquiry.withdraw" : "inquiry.close"
         try authorize(actor, .editCases, action: action, entityType: "inquiry", entityID: reference.description)
-        guard let reason = InquiryForm.clean(reason) else {
+        guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
             throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the inquiry ends")])
         }
         let target = withdrawn ? "withdrawn" : "resolved"

@@ -77,7 +77,12 @@ extension InquiryForm {
         }
         var received = today
         if let cell = Self.clean(receivedOn) {
-            if let date = CalendarDate(cell), date <= today { received = date } else {
+            if let date = CalendarDate(cell), date <= today {
+                received = date
+                if let lastSeen, date < lastSeen.from {
+                    problem("received_on", "\(date) is before the person was last seen (\(lastSeen)); check both dates")
+                }
+            } else {
                 problem("received_on", DateProblem.explain(cell, forms: "YYYY-MM-DD", today: today))
             }
         }
@@ -119,16 +124,7 @@ extension InquiryForm {
     }
 
     private func text(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
-        guard let value = Self.clean(value) else { return nil }
-        if let problem = Cell.problem(value, multiline: limit > 200) {
-            problems.append(FieldProblem(field: field, message: problem))
-            return nil
-        }
-        guard value.count <= limit else {
-            problems.append(FieldProblem(field: field, message: "longer than \(limit) characters"))
-            return nil
-        }
-        return value
+        FreeText.check(field, value, limit: limit, into: &problems)
     }
 
     private func flag(_ field: String, _ value: String?, _ problems: inout [FieldProblem]) -> Bool? {

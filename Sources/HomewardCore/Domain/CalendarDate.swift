@@ -108,8 +108,9 @@ public struct DayRange: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let trimmed = String(Cell.trimmed(text))
         if let separator = trimmed.range(of: "..") {
-            guard let from = CalendarDate(String(Cell.trimmed(trimmed[..<separator.lowerBound]))),
-                  let to = CalendarDate(String(Cell.trimmed(trimmed[separator.upperBound...]))),
+            // Either end may be partial: 2024-05..2024-06 is May 1 to June 30.
+            guard let from = PartialDate(Cell.trimmed(trimmed[..<separator.lowerBound]))?.range.from,
+                  let to = PartialDate(Cell.trimmed(trimmed[separator.upperBound...]))?.range.to,
                   from <= to else { return nil }
             self.init(from: from, to: to)
         } else if let partial = PartialDate(trimmed) {

@@ -1,6 +1,6 @@
 /// Cleaning of typed text and CSV cells, without bridging to Foundation's NSString (an import
 /// cleans two million cells).
-enum Cell {
+public enum Cell {
     /// The text without leading and trailing white space (including line breaks).
     static func trimmed(_ text: some StringProtocol) -> Substring {
         let whole = Substring(text)
@@ -21,6 +21,30 @@ enum Cell {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
+    /// The text with control, format and line-separator characters written as `\u{…}`, so
+    /// that echoing untrusted input cannot move the cursor, recolour a terminal or fake a line.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isUnprintable(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
     /// Why a text cannot be stored, or nil when it can: control characters (line breaks and
     /// tabs only where `multiline`) and U+FFFD, which marks bytes that were not valid UTF-8.
     static func problem(_ text: String, multiline: Bool) -> String? {
@@ -30,7 +54,8 @@ enum Cell {
             if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { continue }
             if scalar == "\u{FFFD}" { return "contains bytes that are not valid UTF-8; save the file or text as UTF-8" }
             if multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t") { continue }
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            let category = scalar.properties.generalCategory
+            if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
                 return "contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true))); remove it"
                     + (multiline ? "" : " (line breaks are not allowed in this field)")
             }

@@ -6,10 +6,10 @@ enum DateProblem {
         if let separator = text.range(of: "..") {
             let from = String(text[..<separator.lowerBound]), to = String(text[separator.upperBound...])
             guard !from.isEmpty, !to.isEmpty else { return "\"\(text)\" is an open range; give both ends as FROM..TO" }
-            if let start = CalendarDate(from), let end = CalendarDate(to), end < start {
+            if let start = PartialDate(from)?.range.from, let end = PartialDate(to)?.range.to, end < start {
                 return "\"\(text)\" ends before it starts; write the earlier date first"
             }
-            return single(CalendarDate(from) == nil ? from : to, forms: forms, today: today)
+            return single(PartialDate(from) == nil ? from : to, forms: forms, today: today)
         }
         return single(text, forms: forms, today: today)
     }

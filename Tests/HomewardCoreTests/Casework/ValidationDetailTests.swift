@@ -79,3 +79,48 @@ import Testing
         }
     }
 }
+
+@Suite struct SecondReviewTests {
+    let today = CalendarDate(validYear: 2025, month: 6, day: 15)
+
+    @Test func monthRangesAndReceivedBeforeLastSeen() {
+        #expect(DayRange("2024-05..2024-06")?.description == "2024-05-01..2024-06-30")
+        var form = shevchenkoForm()
+        form.receivedOn = "2020-01-01"
+        guard case let .failure(problems) = form.validate(regions: .standard, today: today) else {
+            Issue.record("an inquiry received before the person went missing was accepted")
+            return
+        }
+        #expect(problems.list.map(\.field) == ["received_on"])
+    }
+
+    @Test func unprintableTextIsShownEscaped() {
+        #expect(Cell.printable("X\u{1B}[31mY\nZ\u{2028}") == "X\\u{1B}[31mY\\u{A}Z\\u{2028}")
+        #expect(Cell.printable("Шевченко Олексій") == "Шевченко Олексій")
+    }
+
+    @Test func batchFreeTextRefusesEscapes() throws {
+        let (homeward, _, olena) = try makeCasework()
+        #expect(throws: CaseworkError.self) {
+            try homeward.addBatch(olena, BatchForm(date: "2025-06-01", kind: "remains", regions: ["UA-14"], transferPoint: "A\u{1B}[2J"))
+        }
+        let code = try homeward.addBatch(olena, BatchForm(date: "2025-06-01", kind: "remains", regions: ["UA-14"])).code
+        #expect(throws: CaseworkError.self) { try homeward.setBatchStatus(olena, code: code, status: .disputed, note: "bell\u{7}") }
+    }
+
+    @Test func failedLoginNamesAreRecordedHarmlessly() throws {
+        let (homeward, admin) = try makeHomeward()
+        #expect(throws: AccessError.self) { try homeward.login(name: "X\u{1B}[31mY\nfake", password: adminPassword) }
+        let event = try #require(try homeward.auditLog(admin).last)
+        #expect(event.actorName == "X\\u{1B}[31mY\\u{A}fake")
+    }
+
+    @Test func volunteerRefusedABatchIsAudited() throws {
+        let (homeward, admin, olena) = try makeCasework()
+        let code = try homeward.addBatch(olena, BatchForm(date: "2025-06-01", kind: "remains", regions: ["UA-14"])).code
+        let vera = try addAndLogin(homeward, admin: admin, name: "vera", role: .volunteer)
+        #expect(throws: AccessError.notAssigned(batch: code)) { try homeward.batch(vera.actor, code: code) }
+        let event = try #require(try homeward.auditLog(admin).last)
+        #expect(event.action == "batch.show" && event.outcome == .denied)
+    }
+}
