@@ -77,11 +77,10 @@ extension InquiryForm {
         }
         var received = today
         if let cell = Self.clean(receivedOn) {
+            // Not compared with date_last_seen: a witness may later report a sighting after the
+            // family's inquiry, and DESIGN §3 warns that such dates are often wrong.
             if let date = CalendarDate(cell), date <= today {
                 received = date
-                if let lastSeen, date < lastSeen.from {
-                    problem("received_on", "\(date) is before the person was last seen (\(lastSeen)); check both dates")
-                }
             } else {
                 problem("received_on", DateProblem.explain(cell, forms: "YYYY-MM-DD", today: today))
             }
