@@ -35,7 +35,8 @@ extension Homeward {
             }
             if text.contains(where: \.isLetter) {
                 let matches = try NameMatcher(db: db).persons(matching: text, limit: limit ?? .max)
-                found += try hits(for: matches.map { ($0.personID, $0.score) }, matchedBy: "name", in: db)
+                let named = try hits(for: matches.map { ($0.personID, $0.score) }, matchedBy: "name", in: db)
+                found += Self.bySpelling(named, query: text)
             }
         }
         if searchedPhone {
@@ -44,6 +45,23 @@ extension Homeward {
         }
         var seen = Set<String>()
         return Array(found.filter { seen.insert($0.reference).inserted }.prefix(limit ?? .max))
+    }
+
+    /// Orders hits of equal score by how close their Latin names are to the query as typed,
+    /// so "Шевченко" comes before "Шевчієнко", whose name key is the same.
+    static func bySpelling(_ hits: [SearchHit], query: String) -> [SearchHit] {
+        let words = Transliteration.latin(query, language: Transliteration.guessLanguage(query)).lowercased()
+            .split(whereSeparator: { !$0.isLetter }).map(String.init)
+        func distance(_ hit: SearchHit) -> Int {
+            let names = hit.latinName.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            return words.reduce(0) { total, word in
+                total + (names.compactMap { EditDistance.distance(word, $0, limit: 8) }.min() ?? 9)
+            }
+        }
+        return hits.map { ($0, distance($0)) }
+            .enumerated()
+            .sorted { ($0.element.0.score, -$0.element.1, -$0.offset) > ($1.element.0.score, -$1.element.1, -$1.offset) }
+            .map(\.element.0)
     }
 
     /// Hits for persons that still have an inquiry (merged-away persons are left out), in the given order.

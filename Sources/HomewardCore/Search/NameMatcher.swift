@@ -45,11 +45,13 @@ struct NameMatcher {
         }
         let scored = bestOfPerson.map { (personID: $0.key, matched: $0.value.count, score: $0.value.values.reduce(0, +)) }
         let bestMatched = scored.map(\.matched).max() ?? 0
-        return scored
+        let ranked = scored
             .filter { $0.matched == bestMatched }
             .sorted { ($0.score, -$0.personID) > ($1.score, -$1.personID) }
-            .prefix(limit)
-            .map { $0 }
+        // Keep everyone tied with the last place, so the caller can break ties by spelling.
+        guard ranked.count > limit, limit > 0 else { return ranked }
+        let cutoff = ranked[limit - 1].score
+        return Array(ranked.prefix { $0.score >= cutoff }.prefix(max(limit, 2_000)))
     }
 
     /// Exact, prefix and typo-tolerant candidate keys of one query word.

@@ -72,3 +72,20 @@ import Testing
         #expect(Set(hits[0].references) == [target, duplicate])
     }
 }
+
+@Suite struct SearchRankingTests {
+    @Test func theExactSpellingRanksAboveANameWithTheSameKey() throws {
+        let (homeward, _, olena) = try makeCasework()
+        var lookalike = shevchenkoForm()
+        lookalike.familyName = "Шевчієнко"
+        lookalike.serviceNumber = nil
+        _ = try homeward.addInquiry(olena, lookalike)
+        var exact = shevchenkoForm()
+        exact.serviceNumber = nil
+        let target = try homeward.addInquiry(olena, exact).reference
+        for query in ["Шевченко Олексій", "Shevchenko Oleksii"] {
+            #expect(try homeward.search(olena, query).first?.reference == target, "\(query)")
+            #expect(try homeward.search(olena, query, limit: 1).map(\.reference) == [target], "\(query)")
+        }
+    }
+}
