@@ -17,9 +17,12 @@ public struct ImportSummary: Sendable, Codable, Equatable {
 }
 
 extension Homeward {
-    /// Imports inquiries from a CSV table: every row is validated first; any bad row refuses
-    /// the whole file; a valid file is written in one transaction.
+    /// Imports inquiries from a CSV table: any bad row refuses the whole file, naming every
+    /// bad row; a valid file is written in one transaction.
     ///
+    /// Rows are validated on all cores while the valid ones are already written inside the
+    /// transaction; the first bad row stops the writing, and the transaction is rolled back,
+    /// so a refused file leaves the database exactly as it was.
     /// - Parameter progress: called now and then with (rows done, total) while writing.
     public func importInquiries(_ actor: Actor, table: CSVTable, dryRun: Bool = false,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
@@ -28,41 +31,53 @@ extension Homeward {
                                 required: InquiryForm.requiredColumns, oneOf: ["phone", "email"])
         let regions = RegionDirectory.standard
         let today = self.today
-        let rows = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { form in
+        let check: @Sendable (InquiryForm) -> Result<ValidInquiry, FieldProblems> = { form in
             form.validate(regions: regions, today: today)
         }
-        let valid = rows.map(\.value)
+        let total = table.records.count
         guard !dryRun else {
-            let warnings = try read { db in try DuplicateScan.warnings(for: rows, in: db) }
-            return ImportSummary(rows: valid.count, dryRun: true, warnings: warnings)
+            return try read { db in
+                var scan = try DuplicateScan(db)
+                var rows = 0
+                try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
+                    for (line, inquiry) in slice { scan.add(line: line, inquiry) }
+                    rows += slice.count
+                }
+                return ImportSummary(rows: rows, dryRun: true, warnings: scan.warnings)
+            }
         }
         return try write { db in
+            var scan = try DuplicateScan(db)
             // A load at least as large as what is there goes faster with indexes built afterwards.
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
-            let warnings = try DuplicateScan.warnings(for: rows, in: db)
-            let started = now
-            let insertAll = { () throws -> (CaseInserter, InquiryReference?, InquiryReference?) in
-                var inserter = try CaseInserter(db, at: started)
-                var first: InquiryReference?
-                var last: InquiryReference?
-                for (index, inquiry) in valid.enumerated() {
-                    let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
-                    if first == nil { first = reference }
-                    last = reference
-                    if index % 5000 == 4999 { progress?(index + 1, valid.count) }
+            var inserter = try CaseInserter(db, at: now)
+            var first: InquiryReference?
+            var last: InquiryReference?
+            var done = 0
+            let insertAll = {
+                try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
+                    for (line, inquiry) in slice {
+                        scan.add(line: line, inquiry)
+                        let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
+                        if first == nil { first = reference }
+                        last = reference
+                    }
+                    done += slice.count
+                    progress?(done, total)
                 }
-                return (inserter, first, last)
             }
-            let (inserter, first, last) = valid.count >= 10_000 && valid.count >= existing
-                ? try DeferredIndexes.during(db, tables: ["person", "inquiry"], insertAll)
-                : try insertAll()
+            if total >= 10_000 && total >= existing {
+                try DeferredIndexes.during(db, tables: ["person", "inquiry"], insertAll)
+            } else {
+                try insertAll()
+            }
             try inserter.finish()
-            progress?(valid.count, valid.count)
+            let warnings = scan.warnings
             try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
-                                 details: ["rows": String(valid.count), "references": inserter.issuedSummary,
+                                 details: ["rows": String(done), "references": inserter.issuedSummary,
                                            "possible_duplicates": String(warnings.count)]),
                       by: actor, in: db)
-            return ImportSummary(rows: valid.count, dryRun: false, firstReference: first?.description,
+            return ImportSummary(rows: done, dryRun: false, firstReference: first?.description,
                                  lastReference: last?.description, warnings: warnings)
         }
     }

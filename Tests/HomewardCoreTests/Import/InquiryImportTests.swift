@@ -125,3 +125,30 @@ import Testing
         #expect(again.warnings[0].hasPrefix("21 row(s) may concern persons already recorded"))
     }
 }
+
+@Suite struct StreamingImportRollbackTests {
+    /// Rows are written while later rows are still being validated; a bad row in a late slice
+    /// must roll back everything already written, including reference numbers.
+    @Test func aBadRowAfterThousandsOfWrittenRowsLeavesNothingBehind() throws {
+        let (homeward, _, olena) = try makeCasework()
+        var lines = [InquiryImportTests.header] + (1...9_000).map { InquiryImportTests.row($0) }
+        lines[8_500] = InquiryImportTests.row(8_500, region: "Atlantis")
+        lines[8_800] = InquiryImportTests.row(8_800, lastSeen: "2024-13-01")
+        let table = try CSVTable(bytes: csv(lines))
+        let before = try homeward.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT (SELECT count(*) FROM person) UNION ALL SELECT (SELECT count(*) FROM person_name) UNION ALL SELECT (SELECT count(*) FROM inquiry) UNION ALL SELECT (SELECT count(*) FROM name_key)")
+        }
+        #expect {
+            try homeward.importInquiries(olena, table: table)
+        } throws: { error in
+            guard case let ImportError.invalidRows(problems, bad, total) = error else { return false }
+            return bad == 2 && total == 9_000 && problems.map(\.line) == [8_501, 8_801]
+        }
+        let after = try homeward.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT (SELECT count(*) FROM person) UNION ALL SELECT (SELECT count(*) FROM person_name) UNION ALL SELECT (SELECT count(*) FROM inquiry) UNION ALL SELECT (SELECT count(*) FROM name_key)")
+        }
+        #expect(after == before)
+        let next = try homeward.addInquiry(olena, shevchenkoForm()).reference
+        #expect(next == InquiryReference(year: 2025, number: 1).description)
+    }
+}
