@@ -6,9 +6,9 @@ struct CommandContext {
     let homeward: Homeward
     let options: GlobalOptions
 
-    init(_ options: GlobalOptions, create: Bool = false) throws {
+    init(_ options: GlobalOptions) throws {
         self.options = options
-        self.homeward = try Homeward.open(path: options.databasePath, create: create)
+        self.homeward = try Homeward.open(path: options.databasePath)
     }
 
     /// The logged-in user: HOMEWARD_TOKEN if set, else this database's token file.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HomewardCore
 
 struct InitCommand: ParsableCommand {
@@ -17,23 +16,12 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let password = try PasswordInput(fromStandardInput: passwordStdin)
             .read(prompt: "New password for \(admin) (at least 15 characters): ", confirm: true)
-        let path = options.databasePath
-        let existed = FileManager.default.fileExists(atPath: path)
-        let context = try CommandContext(options, create: true)
-        do {
-            try context.homeward.initialise(adminName: admin, password: password)
-        } catch {
-            // A refused init leaves no half-made database behind.
-            if !existed {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            throw error
-        }
+        let homeward = try Homeward.create(path: options.databasePath, adminName: admin, password: password)
         if options.json {
-            try Output.json(["database": context.homeward.path, "admin": admin])
+            try Output.json(["database": homeward.path, "admin": admin])
         } else {
             Output.note("""
-                created \(context.homeward.path) with admin \(admin)
+                created \(homeward.path) with admin \(admin)
                 next: homeward login \(admin)   then: homeward user add NAME --role coordinator
                 """, quiet: options.quiet)
         }

@@ -12,7 +12,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case updateIdentification = "update identification status"
     case confirmIdentification = "confirm identifications and record family notification"
     case exportFamilyReports = "export family reports"
-    case readCases = "read batches and returned records"
+    case readBatches = "read batches and returned records"
     case readInquiries = "read inquiries and persons"
     case readAllAudit = "read the whole audit trail"
     case readOwnAudit = "read one's own audit events"
@@ -22,13 +22,13 @@ public enum Permission: String, Sendable, CaseIterable {
     /// batches assigned to them, which the services check against the assignment; they read
     /// no inquiries directly (cases reach them only through links to their batches).
     public static let granted: [Role: Set<Permission>] = [
-        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readCases, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit],
+        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit],
         .coordinator: [
             .editCases, .seeContactDetails, .recordBatches, .runMatching, .updateIdentification,
-            .confirmIdentification, .exportFamilyReports, .readCases, .readInquiries, .readOwnAudit,
+            .confirmIdentification, .exportFamilyReports, .readBatches, .readInquiries, .readOwnAudit,
         ],
-        .volunteer: [.updateIdentification, .readCases],
-        .auditor: [.seeContactDetails, .readCases, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
+        .volunteer: [.updateIdentification, .readBatches],
+        .auditor: [.seeContactDetails, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
     ]
 }
 

@@ -120,7 +120,7 @@ extension Homeward {
 
     /// Batches, newest first. Volunteers see only the batches assigned to them.
     public func batches(_ actor: Actor) throws -> [BatchSummary] {
-        try authorize(actor, .readCases, action: "batch.list")
+        try authorize(actor, .readBatches, action: "batch.list")
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id) AS records,
@@ -136,7 +136,7 @@ extension Homeward {
     /// One batch with its sources, history, count check and records.
     public func batch(_ actor: Actor, code text: String) throws -> BatchView {
         let code = try BatchCode.parse(text)
-        try authorize(actor, .readCases, action: "batch.show", entityType: "batch", entityID: code)
+        try authorize(actor, .readBatches, action: "batch.show", entityType: "batch", entityID: code)
         do {
             return try batchView(actor, code: code)
         } catch let error as AccessError {

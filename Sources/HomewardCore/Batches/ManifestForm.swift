@@ -59,7 +59,7 @@ extension ManifestForm {
     func validate(regions: RegionDirectory, today: CalendarDate, batch: ManifestContext) -> Result<ValidRecord, FieldProblems> {
         var problems = [FieldProblem]()
         func problem(_ field: String, _ message: String) { problems.append(FieldProblem(field: field, message: message)) }
-        let tag = InquiryForm.clean(self.tag)
+        let tag = Cell.clean(self.tag)
         if let tag {
             if tag.contains("/") || tag.count > 64 || Cell.problem(tag, multiline: false) != nil {
                 problem("tag", "must be one line of at most 64 characters without '/'")
@@ -68,7 +68,7 @@ extension ManifestForm {
             problem("tag", "required; the tag or case number of the remains or returnee")
         }
         var kind: RecordKind?
-        if let cell = InquiryForm.clean(self.kind) {
+        if let cell = Cell.clean(self.kind) {
             kind = RecordKind(rawValue: cell.lowercased())
             if kind == nil {
                 problem("kind", "\"\(cell)\" is not a record kind; use remains or returnee")
@@ -79,11 +79,11 @@ extension ManifestForm {
             problem("kind", "required; use remains or returnee")
         }
         var sex = Sex.unknown
-        if let cell = InquiryForm.clean(self.sex) {
+        if let cell = Cell.clean(self.sex) {
             if let parsed = Sex(cell: cell) { sex = parsed } else { problem("sex", "\"\(cell)\" is not a sex; use male, female or unknown") }
         }
         func age(_ field: String, _ cell: String?) -> Int? {
-            guard let cell = InquiryForm.clean(cell) else { return nil }
+            guard let cell = Cell.clean(cell) else { return nil }
             guard let value = Int(cell), (0...120).contains(value) else {
                 problem(field, "\"\(cell)\" is not an age; use a whole number from 0 to 120")
                 return nil
@@ -94,11 +94,11 @@ extension ManifestForm {
         let ageMax = age("age_max", self.ageMax)
         if let ageMin, let ageMax, ageMin > ageMax { problem("age_max", "\(ageMax) is below age_min \(ageMin)") }
         var region: String?
-        if let cell = InquiryForm.clean(recoveryRegion) {
+        if let cell = Cell.clean(recoveryRegion) {
             do { region = try regions.resolve(cell).code } catch { problem("recovery_region", error.localizedDescription) }
         }
         var date: CalendarDate?
-        if let cell = InquiryForm.clean(recoveryDate) {
+        if let cell = Cell.clean(recoveryDate) {
             if let parsed = CalendarDate(cell), parsed <= today {
                 date = parsed
                 if batch.date < parsed { problem("recovery_date", "\(parsed) is after the batch date \(batch.date)") }

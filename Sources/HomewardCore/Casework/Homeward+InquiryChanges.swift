@@ -20,7 +20,7 @@ extension Homeward {
             }
             let valid = try validated(after)
             let changed = InquiryForm.allFields
-                .filter { InquiryForm.clean(before[keyPath: $0.keyPath]) != InquiryForm.clean(after[keyPath: $0.keyPath]) }
+                .filter { Cell.clean(before[keyPath: $0.keyPath]) != Cell.clean(after[keyPath: $0.keyPath]) }
                 .map(\.name)
             var coordinatorChanged = false
             if let coordinator {

@@ -16,7 +16,7 @@ extension InquiryForm {
         let relationship = required("relationship", self.relationship, &problems, limit: 100)
 
         var dateOfBirth: PartialDate?
-        if let cell = Self.clean(self.dateOfBirth) {
+        if let cell = Cell.clean(self.dateOfBirth) {
             if let date = PartialDate(cell), date.range.from <= today {
                 dateOfBirth = date
             } else {
@@ -24,19 +24,19 @@ extension InquiryForm {
             }
         }
         var sex = Sex.unknown
-        if let cell = Self.clean(self.sex) {
+        if let cell = Cell.clean(self.sex) {
             if let parsed = Sex(cell: cell) { sex = parsed } else {
                 problem("sex", "\"\(cell)\" is not a sex; use male, female or unknown (m/f, ч/ж)")
             }
         }
         var region = ""
-        if let cell = Self.clean(lastKnownRegion) {
+        if let cell = Cell.clean(lastKnownRegion) {
             do { region = try regions.resolve(cell).code } catch { problem("last_known_region", error.localizedDescription) }
         } else {
             problem("last_known_region", "required; give a region code (UA-14) or name (Donetsk)")
         }
         var lastSeen: DayRange?
-        if let cell = Self.clean(dateLastSeen) {
+        if let cell = Cell.clean(dateLastSeen) {
             if let range = DayRange(cell), range.from <= today {
                 lastSeen = range
                 if let birth = dateOfBirth, range.to < birth.range.from {
@@ -49,17 +49,17 @@ extension InquiryForm {
             problem("date_last_seen", "required; use YYYY-MM-DD, YYYY-MM or FROM..TO")
         }
         var phone: String?
-        if let cell = Self.clean(self.phone) {
+        if let cell = Cell.clean(self.phone) {
             phone = PhoneNumber.normalise(cell)
             if phone == nil { problem("phone", "not a phone number; use +380XXXXXXXXX or 0XX XXX XX XX") }
         }
-        let email = Self.clean(self.email)
+        let email = Cell.clean(self.email)
         if let email, Cell.problem(email, multiline: false) != nil || !EmailAddress.isValid(email) { problem("email", "not an e-mail address; use name@example.org") }
-        if Self.clean(self.phone) == nil && email == nil {
+        if Cell.clean(self.phone) == nil && email == nil {
             problem("phone", "give a phone or an e-mail (or both) so the family can be reached")
         }
         var language = "uk"
-        if let cell = Self.clean(self.language) {
+        if let cell = Cell.clean(self.language) {
             switch cell.lowercased() {
             case "uk", "ua", "ukr": language = "uk"
             case "en", "eng": language = "en"
@@ -70,13 +70,13 @@ extension InquiryForm {
         let consentTracing = flag("consent_tracing", consentTracing, &problems)
         let consentDNA = flag("consent_dna", consentDNA, &problems)
         var channel = "hotline"
-        if let cell = Self.clean(self.channel) {
+        if let cell = Cell.clean(self.channel) {
             if ["hotline", "office", "email", "partner"].contains(cell.lowercased()) { channel = cell.lowercased() } else {
                 problem("channel", "\"\(cell)\" is not a channel; use hotline, office, email or partner")
             }
         }
         var received = today
-        if let cell = Self.clean(receivedOn) {
+        if let cell = Cell.clean(receivedOn) {
             // Not compared with date_last_seen: a witness may later report a sighting after the
             // family's inquiry, and DESIGN §3 warns that such dates are often wrong.
             if let date = CalendarDate(cell), date <= today {
@@ -109,13 +109,8 @@ extension InquiryForm {
             consentSharing: sharing, channel: channel, receivedOn: received, notes: notes))
     }
 
-    /// Trimmed text, nil when empty.
-    static func clean(_ text: String?) -> String? {
-        Cell.clean(text)
-    }
-
     private func required(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
-        guard Self.clean(value) != nil else {
+        guard Cell.clean(value) != nil else {
             problems.append(FieldProblem(field: field, message: "required"))
             return nil
         }
@@ -127,7 +122,7 @@ extension InquiryForm {
     }
 
     private func flag(_ field: String, _ value: String?, _ problems: inout [FieldProblem]) -> Bool? {
-        guard let cell = Self.clean(value) else { return nil }
+        guard let cell = Cell.clean(value) else { return nil }
         guard let parsed = YesNo.parse(cell) else {
             problems.append(FieldProblem(field: field, message: "\"\(cell)\" is not yes/no; use yes, no, true, false, 1 or 0"))
             return nil

@@ -41,6 +41,24 @@ extension Homeward {
         }
     }
 
+    /// Creates the database at `path` with its first admin. A refused first admin (a weak
+    /// password, a bad name) leaves no file behind when there was none before.
+    public static func create(path: String, adminName: String, password: String,
+                              environment: HomewardEnvironment = .live) throws -> Homeward {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let homeward = try open(path: path, create: true, environment: environment)
+        do {
+            try homeward.initialise(adminName: adminName, password: password)
+            return homeward
+        } catch {
+            if !existed {
+                try? (homeward.writer as? DatabasePool)?.close()
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            throw error
+        }
+    }
+
     /// Creates an empty file readable and writable by its owner only, and its parent folder
     /// (mode 0700) when missing.
     static func createPrivateFile(at path: String) throws {

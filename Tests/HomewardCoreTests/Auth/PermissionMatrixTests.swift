@@ -14,7 +14,7 @@ import Testing
         .updateIdentification: [.coordinator, .volunteer],
         .confirmIdentification: [.coordinator],
         .exportFamilyReports: [.coordinator],
-        .readCases: [.admin, .coordinator, .volunteer, .auditor],
+        .readBatches: [.admin, .coordinator, .volunteer, .auditor],
         .readInquiries: [.admin, .coordinator, .auditor],
         .readAllAudit: [.admin, .auditor],
         .readOwnAudit: [.admin, .coordinator, .auditor],
