@@ -64,11 +64,13 @@ public struct CSVTable: Sendable {
     /// One `.malformed` error for each record whose cell count differs from the header's,
     /// in file order; empty when every record has the header's width.
     public var widthErrors: [CSVFileError] {
-        records.compactMap { record in
-            guard record.fields.count != header.count else { return nil }
-            let reason = "expected \(header.count) cells as in the header, found \(record.fields.count); "
-                + "check for a missing comma, or a comma inside a cell that needs quotes"
-            return .malformed(line: record.line, reason: reason)
-        }
+        records.compactMap { record in widthMismatch(of: record).map { .malformed(line: record.line, reason: $0) } }
+    }
+
+    /// Why a record's cell count differs from the header's, or nil when it does not.
+    func widthMismatch(of record: CSVRecord) -> String? {
+        guard record.fields.count != header.count else { return nil }
+        return "expected \(header.count) cells as in the header, found \(record.fields.count); "
+            + "check for a missing comma, or a comma inside a cell that needs quotes"
     }
 }

@@ -50,7 +50,6 @@ enum ImportLimits {
 /// Unchecked `Sendable` because key paths, though immutable, are not marked `Sendable`.
 struct ColumnMap<Form>: @unchecked Sendable {
     let fields: [(index: Int, keyPath: WritableKeyPath<Form, String?>)]
-    let width: Int
 
     init(header: [String], columns: [(name: String, keyPath: WritableKeyPath<Form, String?>)],
          required: Set<String>, oneOf: Set<String> = []) throws(ImportError) {
@@ -78,7 +77,6 @@ struct ColumnMap<Form>: @unchecked Sendable {
             throw .header("the header needs at least one of the columns \(oneOf.sorted().joined(separator: ", "))")
         }
         self.fields = fields
-        self.width = header.count
     }
 
     func form(from cells: [String], into form: Form) -> Form {

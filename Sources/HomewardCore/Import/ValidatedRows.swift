@@ -15,17 +15,10 @@ enum ValidatedRows {
     static func validate<Form: Sendable, Valid: Sendable>(
         _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>
-    ) throws(ImportError) -> [(line: Int, value: Valid)] {
+    ) throws -> [(line: Int, value: Valid)] {
         var all = [(line: Int, value: Valid)]()
         all.reserveCapacity(table.records.count)
-        do {
-            try stream(table, map: map, blank: blank, check: check) { all += $0 }
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            // `consume` above cannot throw.
-            throw .header("internal error while validating: \(error.localizedDescription)")
-        }
+        try stream(table, map: map, blank: blank, check: check) { all += $0 }
         return all
     }
 
@@ -50,7 +43,7 @@ enum ValidatedRows {
                 var slice = Slice<Valid>()
                 slice.valid.reserveCapacity(size)
                 for record in records[(index * size)..<min(records.count, (index + 1) * size)] {
-                    switch Self.check(record, map: map, blank: blank, rule: check) {
+                    switch Self.check(record, in: table, map: map, blank: blank, rule: check) {
                     case let .success(value): slice.valid.append((record.line, value))
                     case let .failure(problems):
                         slice.badRows += 1
@@ -82,12 +75,11 @@ enum ValidatedRows {
     private struct RowProblems: Error { var list: [RowProblem] }
 
     private static func check<Form, Valid>(
-        _ record: CSVRecord, map: ColumnMap<Form>, blank: Form, rule: (Form) -> Result<Valid, FieldProblems>
+        _ record: CSVRecord, in table: CSVTable, map: ColumnMap<Form>, blank: Form,
+        rule: (Form) -> Result<Valid, FieldProblems>
     ) -> Result<Valid, RowProblems> {
-        guard record.fields.count == map.width else {
-            return .failure(RowProblems(list: [RowProblem(
-                line: record.line, column: nil,
-                message: "has \(record.fields.count) cells but the header has \(map.width); check quotes and commas")]))
+        if let mismatch = table.widthMismatch(of: record) {
+            return .failure(RowProblems(list: [RowProblem(line: record.line, column: nil, message: mismatch)]))
         }
         return rule(map.form(from: record.fields, into: blank)).mapError { problems in
             RowProblems(list: problems.list.map { RowProblem(line: record.line, column: $0.field, message: $0.message) })
