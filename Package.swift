@@ -38,6 +38,7 @@ let package = Package(
                 // schema/ is the single source of truth; Schema is a symlink to ../../schema.
                 .embedInCode("Schema/0001_core.sql"),
                 .embedInCode("Schema/0002_casework.sql"),
+                .embedInCode("Schema/0003_hardening.sql"),
                 .embedInCode("Auth/common-passwords.txt"),
                 .embedInCode("Regions/regions.csv"),
                 .embedInCode("Regions/adjacency.csv"),

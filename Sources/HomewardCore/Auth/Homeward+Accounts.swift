@@ -157,7 +157,7 @@ extension Homeward {
     func insertAccount(name: String, role: Role, hash: String, in db: Database) throws -> UserAccount {
         let stamp = Timestamp.text(now)
         var account = UserAccount(
-            id: nil, name: name, role: role, passwordHash: hash, status: .active, failedLogins: 0,
+            id: nil, name: name, nameKey: UserName.key(name), role: role, passwordHash: hash, status: .active, failedLogins: 0,
             lockedUntil: nil, createdAt: stamp, passwordChangedAt: stamp)
         try account.insert(db)
         return account

@@ -7,6 +7,8 @@ struct UserAccount: Codable, FetchableRecord, MutablePersistableRecord {
 
     var id: Int64?
     var name: String
+    /// The canonical form every comparison of names uses (``UserName/key(_:)``); unique.
+    var nameKey: String
     var role: Role
     var passwordHash: String
     var status: Status
@@ -19,12 +21,14 @@ struct UserAccount: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id, name, role, status
+        case nameKey = "name_key"
         case passwordHash = "password_hash", failedLogins = "failed_logins", lockedUntil = "locked_until"
         case createdAt = "created_at", passwordChangedAt = "password_changed_at"
     }
 
     enum Columns {
         static let name = Column(CodingKeys.name)
+        static let nameKey = Column(CodingKeys.nameKey)
         static let role = Column(CodingKeys.role)
         static let status = Column(CodingKeys.status)
     }
@@ -34,7 +38,7 @@ struct UserAccount: Codable, FetchableRecord, MutablePersistableRecord {
     var actor: Actor { Actor(userID: id ?? 0, name: name, role: role) }
 
     static func named(_ name: String, in db: Database) throws -> UserAccount? {
-        try UserAccount.filter(Columns.name.collating(.nocase) == name).fetchOne(db)
+        try UserAccount.filter(Columns.nameKey == UserName.key(name)).fetchOne(db)
     }
 }
 

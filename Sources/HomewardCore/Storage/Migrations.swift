@@ -7,6 +7,7 @@ enum Migrations {
     static let all: [(identifier: String, sql: [UInt8])] = [
         ("0001_core", PackageResources._001_core_sql),
         ("0002_casework", PackageResources._002_casework_sql),
+        ("0003_hardening", PackageResources._003_hardening_sql),
     ]
 
     static var migrator: DatabaseMigrator {
