@@ -6,10 +6,14 @@ extension Homeward {
     /// refused change never happens) and thrown as ``AccessError/denied(role:permission:)``.
     func authorize(_ actor: Actor, _ permission: Permission, action: String, entityType: String? = nil, entityID: String? = nil) throws {
         guard !actor.may(permission) else { return }
-        let entry = AuditEntry(
-            action: action, entityType: entityType, entityID: entityID, outcome: .denied,
-            details: ["role": actor.role.rawValue, "needs": permission.rawValue])
-        try write { db in try AuditTrail.append(entry, actor: actor, at: now, in: db) }
+        try write { db in
+            // A refused request may name any text as a user: keep only accounts' names.
+            let entity = try entityID.map { entityType == "user" ? try AuditValue.userName($0, in: db) : $0 }
+            let entry = AuditEntry(
+                action: action, entityType: entityType, entityID: entity, outcome: .denied,
+                details: ["role": actor.role.rawValue, "needs": permission.rawValue])
+            try AuditTrail.append(entry, actor: actor, at: now, in: db)
+        }
         throw AccessError.denied(role: actor.role, permission: permission)
     }
 
