@@ -16,7 +16,9 @@ struct DatabaseCheckCommand: ParsableCommand {
         } else {
             print("integrity:    \(check.integrity.joined(separator: "; "))")
             print("foreign keys: \(check.foreignKeyViolations.isEmpty ? "ok" : check.foreignKeyViolations.joined(separator: "; "))")
-            print("schema:       \(check.appliedMigrations.last ?? "none") (this homeward knows up to \(check.latestKnownMigration))")
+            print("migrations:   \(check.appliedMigrations.last ?? "none") (this homeward knows up to \(check.latestKnownMigration))")
+            print("schema:       \(check.schemaProblems.isEmpty ? "as the migrations create it" : check.schemaProblems.joined(separator: "; "))")
+            print("permissions:  \(check.filePermissions)")
             print("audit trail:  \(check.auditIntact ? "intact" : "BROKEN, run 'homeward audit verify'") (\(check.auditEvents) events)")
         }
         if !check.isHealthy { throw CLIError.badData("database check failed; see the report above") }

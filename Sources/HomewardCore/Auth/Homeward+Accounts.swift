@@ -20,13 +20,15 @@ extension Homeward {
     /// Adds an account. Admins only.
     public func addUser(_ actor: Actor, name: String, role: Role, password: String) throws {
         try authorize(actor, .manageUsers, action: "user.add", entityType: "user", entityID: name)
-        try UserName.validate(name)
-        let hash = try newPasswordHash(password, for: name)
-        try write { db in
-            guard try UserAccount.named(name, in: db) == nil else { throw AccountError.nameTaken(name) }
-            try insertAccount(name: name, role: role, hash: hash, in: db)
-            try audit(AuditEntry(action: "user.add", entityType: "user", entityID: name, details: ["role": role.rawValue]),
-                      by: actor, in: db)
+        try recordingFailure("user.add", by: actor, entityType: "user", entityID: name) {
+            try UserName.validate(name)
+            let hash = try newPasswordHash(password, for: name)
+            try write { db in
+                guard try UserAccount.named(name, in: db) == nil else { throw AccountError.nameTaken(name) }
+                try insertAccount(name: name, role: role, hash: hash, in: db)
+                try audit(AuditEntry(action: "user.add", entityType: "user", entityID: name, details: ["role": role.rawValue]),
+                          by: actor, in: db)
+            }
         }
     }
 
@@ -54,45 +56,51 @@ extension Homeward {
     /// Disables an account; its sessions end at once.
     public func disableUser(_ actor: Actor, name: String) throws {
         try authorize(actor, .manageUsers, action: "user.disable", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            guard account.id != actor.userID else { throw AccountError.selfChange("disable") }
-            try requireAnotherAdmin(besides: account, in: db)
-            account.status = .disabled
-            try account.update(db)
-            let ended = try endSessions(of: account, why: "disabled", in: db)
-            try audit(AuditEntry(action: "user.disable", entityType: "user", entityID: account.name,
-                                 details: ["sessions_ended": String(ended)]), by: actor, in: db)
+        try recordingFailure("user.disable", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                guard account.id != actor.userID else { throw AccountError.selfChange("disable") }
+                try requireAnotherAdmin(besides: account, in: db)
+                account.status = .disabled
+                try account.update(db)
+                let ended = try endSessions(of: account, why: "disabled", in: db)
+                try audit(AuditEntry(action: "user.disable", entityType: "user", entityID: account.name,
+                                     details: ["sessions_ended": String(ended)]), by: actor, in: db)
+            }
         }
     }
 
     /// Enables an account and clears any lockout.
     public func enableUser(_ actor: Actor, name: String) throws {
         try authorize(actor, .manageUsers, action: "user.enable", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            account.status = .active
-            account.failedLogins = 0
-            account.lockedUntil = nil
-            try account.update(db)
-            try audit(AuditEntry(action: "user.enable", entityType: "user", entityID: account.name), by: actor, in: db)
+        try recordingFailure("user.enable", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                account.status = .active
+                account.failedLogins = 0
+                account.lockedUntil = nil
+                try account.update(db)
+                try audit(AuditEntry(action: "user.enable", entityType: "user", entityID: account.name), by: actor, in: db)
+            }
         }
     }
 
     /// Changes a role; the user's sessions end so the new role applies from the next login.
     public func setRole(_ actor: Actor, name: String, role: Role) throws {
         try authorize(actor, .manageUsers, action: "user.role", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            guard account.id != actor.userID else { throw AccountError.selfChange("change the role of") }
-            let old = account.role
-            if old == .admin && role != .admin { try requireAnotherAdmin(besides: account, in: db) }
-            account.role = role
-            try account.update(db)
-            let ended = try endSessions(of: account, why: "role", in: db)
-            try audit(AuditEntry(action: "user.role", entityType: "user", entityID: account.name,
-                                 details: ["from": old.rawValue, "to": role.rawValue, "sessions_ended": String(ended)]),
-                      by: actor, in: db)
+        try recordingFailure("user.role", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                guard account.id != actor.userID else { throw AccountError.selfChange("change the role of") }
+                let old = account.role
+                if old == .admin && role != .admin { try requireAnotherAdmin(besides: account, in: db) }
+                account.role = role
+                try account.update(db)
+                let ended = try endSessions(of: account, why: "role", in: db)
+                try audit(AuditEntry(action: "user.role", entityType: "user", entityID: account.name,
+                                     details: ["from": old.rawValue, "to": role.rawValue, "sessions_ended": String(ended)]),
+                          by: actor, in: db)
+            }
         }
     }
 
