@@ -28,7 +28,8 @@ struct InquiryAddCommand: ParsableCommand {
         print(added.reference)
         for warning in added.warnings {
             // Named by flag, or by the form's field when the inquiry came from a form.
-            let name = file.path == nil ? "--" + warning.field.replacingOccurrences(of: "_", with: "-") : warning.field
+            let name = file.path == nil ? "--" + warning.field.replacingOccurrences(of: "_", with: "-")
+                                        : InquiryForm.formPath(of: warning.field)
             Output.note("warning: \(name): \(warning.message)", quiet: false)
         }
         for hint in added.possibleDuplicates {

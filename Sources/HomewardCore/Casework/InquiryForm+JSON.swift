@@ -72,6 +72,18 @@ extension InquiryForm {
         return form
     }
 
+    /// Where a form field (by its CSV column / flag name) sits in a form file, e.g.
+    /// `person.date_of_birth`, so that messages about a form name what its author wrote.
+    public static func formPath(of field: String) -> String {
+        guard let keyPath = allFields.first(where: { $0.name == field })?.keyPath else { return field }
+        for (object, fields) in jsonFields {
+            if let key = fields.first(where: { $0.keyPath == keyPath })?.key {
+                return object.isEmpty ? key : "\(object).\(key)"
+            }
+        }
+        return field
+    }
+
     private static func read(_ object: [String: FormValue], prefix: String, into form: inout InquiryForm,
                              problems: inout [FieldProblem]) {
         let fields = jsonFields[prefix] ?? []  // computed once per object
@@ -85,8 +97,10 @@ extension InquiryForm {
             }
             guard let keyPath = known[key] else {
                 let named = QuotedValue.quoted(key).map { "unknown field \($0)" } ?? "an unknown field (\(ValueShape(key).phrase))"
-                problems.append(FieldProblem(field: prefix.isEmpty ? "form" : "form.\(prefix)",
-                                             message: "\(named); allowed: \(fields.map(\.key).joined(separator: ", "))"))
+                let home = jsonFields.first { $0.key != prefix && $0.value.contains { $0.key == key } }?.key
+                let hint = home.map { $0.isEmpty ? "it belongs at the top level" : "it belongs in \"\($0)\"" }
+                    ?? "allowed: " + fields.map(\.key).joined(separator: ", ")
+                problems.append(FieldProblem(field: prefix.isEmpty ? "form" : "form.\(prefix)", message: "\(named); \(hint)"))
                 continue
             }
             switch object[key] {

@@ -23,7 +23,7 @@ import Testing
     @Test func systemAndUnknownFieldsAreRefusedByName() {
         let json = #"""
             {"reference": "HW-2025-000001-K", "status": "open", "person": {"family_name": "X", "latin_name": "X",
-             "famly_name": "Y"}, "contact": {"phone": 380501234567}, "colour": "red"}
+             "famly_name": "Y"}, "contact": {"phone": 380501234567, "given_name": "Z"}, "colour": "red"}
             """#
         #expect {
             try InquiryForm.fromJSON(Data(json.utf8))
@@ -34,7 +34,8 @@ import Testing
                 && text.contains { $0.hasPrefix("form.status: is set by Homeward") }
                 && text.contains { $0.hasPrefix("form.person.latin_name: is set by Homeward") }
                 && text.contains { $0.hasPrefix("form.person: unknown field \"famly_name\"; allowed: family_name") }
-                && text.contains { $0.hasPrefix("form: unknown field \"colour\"") }
+                && text.contains { $0.hasPrefix("form: unknown field \"colour\"; allowed: consent_tracing") }
+                && text.contains("form.contact: unknown field \"given_name\"; it belongs in \"person\"")
                 && text.contains("form.contact.phone: must be a string in quotes, or null to clear it")
                 && !text.joined().contains("380501234567")
         }
@@ -55,6 +56,8 @@ import Testing
         let reference = try homeward.addInquiry(olena, shevchenkoForm()).reference
         let changes = try InquiryForm.fromJSON(Data(#"{"person": {"unit": "47 ОМБр", "service_number": null}}"#.utf8))
         #expect(try homeward.updateInquiry(olena, reference: reference, changes: changes) == ["service_number", "unit"])
+        #expect(InquiryForm.formPath(of: "date_of_birth") == "person.date_of_birth")
+        #expect(InquiryForm.formPath(of: "received_on") == "received_on")
         let person = try homeward.inquiry(olena, reference: reference).person
         #expect(person.unit == "47 ОМБр" && person.serviceNumber == nil && person.familyName == "Шевченко")
     }
