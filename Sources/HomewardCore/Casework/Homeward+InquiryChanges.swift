@@ -18,7 +18,7 @@ extension Homeward {
             for column in InquiryForm.allFields where changes[keyPath: column.keyPath] != nil {
                 after[keyPath: column.keyPath] = changes[keyPath: column.keyPath]
             }
-            let valid = try validated(after)
+            let valid = try validated(after, storedPhone: before.phone)
             let changed = InquiryForm.allFields
                 .filter { Cell.clean(before[keyPath: $0.keyPath]) != Cell.clean(after[keyPath: $0.keyPath]) }
                 .map(\.name)

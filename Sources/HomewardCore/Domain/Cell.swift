@@ -46,20 +46,45 @@ public enum Cell {
     }
 
     /// Why a text cannot be stored, or nil when it can: control characters (line breaks and
-    /// tabs only where `multiline`) and U+FFFD, which marks bytes that were not valid UTF-8.
+    /// tabs only where `multiline`), invisible characters, and U+FFFD, which marks bytes that
+    /// were not valid UTF-8.
+    ///
+    /// One rule for every invisible character: format characters (U+00AD, U+200E, U+061C…),
+    /// bidi controls, and every Default_Ignorable_Code_Point (U+3164, U+115F, variation
+    /// selectors…), which would make two names that look alike differ, or hide text.
     static func problem(_ text: String, multiline: Bool) -> String? {
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // Fast path: printable ASCII and ordinary letters need no property lookup.
-            if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { continue }
+            if isPlainFast(scalar) { continue }
             if scalar == "\u{FFFD}" { return "contains bytes that are not valid UTF-8; save the file or text as UTF-8" }
-            if multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t") { continue }
+            let lineBreak = scalar == "\n" || scalar == "\r"
+            if multiline && (lineBreak || scalar == "\t") { continue }
             let category = scalar.properties.generalCategory
-            if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
-                return "contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true))); remove it"
-                    + (multiline ? "" : " (line breaks are not allowed in this field)")
+            if category == .control || category == .lineSeparator || category == .paragraphSeparator {
+                let remark = !multiline && (lineBreak || category != .control) ? " (line breaks are not allowed in this field)" : ""
+                return "contains a control character (\(codePoint(scalar))); remove it" + remark
             }
+            if isInvisible(scalar) { return "contains an invisible character (\(codePoint(scalar))); remove it" }
         }
         return nil
+    }
+
+    /// Scalars that need no property lookup: printable ASCII, Latin letters and Cyrillic,
+    /// which make up nearly every cell an import cleans. A test checks every scalar of these
+    /// ranges against the full rule.
+    static func isPlainFast(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x20..<0x7F).contains(value) || (0xC0..<0x250).contains(value) || (0x400..<0x530).contains(value)
+    }
+
+    /// Format characters, bidi controls and default-ignorable code points.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.generalCategory == .format || properties.isBidiControl || properties.isDefaultIgnorableCodePoint
+    }
+
+    /// `U+0007`, `U+200E`: at least four hex digits, as Unicode writes them.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }

@@ -27,9 +27,13 @@ extension Homeward {
                     let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE service_number_key = ?", arguments: [key])
                     found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "service_number", in: db)
                 }
-                if actor.may(.seeContactDetails), let phone = PhoneNumber.normalise(text) {
+                // The same normaliser as when numbers are stored, plus the form older numbers were stored in.
+                let phones = PhoneNumber.storedForms(text)
+                if actor.may(.seeContactDetails), !phones.isEmpty {
                     searchedPhone = true
-                    let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM inquiry WHERE phone = ?", arguments: [phone])
+                    let ids = try Int64.fetchAll(db, sql: """
+                        SELECT DISTINCT person_id FROM inquiry WHERE phone IN (\(databaseQuestionMarks(count: phones.count)))
+                        """, arguments: StatementArguments(phones))
                     found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "phone", in: db)
                 }
             }
