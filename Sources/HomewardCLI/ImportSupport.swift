@@ -18,9 +18,7 @@ enum ImportReport {
         do {
             return try body()
         } catch let ImportError.invalidRows(problems, badRows, total) {
-            for problem in problems {
-                FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
-            }
+            for problem in problems { Output.error("\(problem)") }
             let more = badRows > problems.count ? " (the first \(problems.count) listed)" : ""
             throw CLIError.badData("\(badRows) of \(total) \(total == 1 ? "row is" : "rows are") invalid\(more); nothing was imported")
         }
