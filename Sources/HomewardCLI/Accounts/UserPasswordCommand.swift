@@ -24,6 +24,6 @@ struct UserPasswordCommand: ParsableCommand {
         let current = isSelf ? try input.read(prompt: "Current password: ") : nil
         let new = try input.read(prompt: "New password for \(target) (at least 15 characters): ", confirm: true)
         try context.homeward.changePassword(actor, name: target, newPassword: new, currentPassword: current)
-        try Output.done(options, "password changed for \(target)", json: ["user": target])
+        try Output.done(options, "password changed for \(target)", json: ["name": target])
     }
 }

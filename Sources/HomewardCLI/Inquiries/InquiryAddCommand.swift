@@ -18,9 +18,9 @@ struct InquiryAddCommand: ParsableCommand {
         let context = try CommandContext(options)
         let added = try context.homeward.addInquiry(try context.actor(), fields.form, coordinator: coordinator)
         if options.json { return try Output.json(added) }
-        print(added.reference)
+        Output.line(added.reference)
         for hint in added.possibleDuplicates {
-            Output.note("possible duplicate: \(hint.reference) (\(hint.reason)); merge with 'homeward inquiry merge' if it is the same person", quiet: options.quiet)
+            Output.warning("possible duplicate: \(hint.reference) (\(hint.reason)); merge with 'homeward inquiry merge' if it is the same person")
         }
     }
 }
