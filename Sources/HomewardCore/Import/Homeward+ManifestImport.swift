@@ -56,7 +56,7 @@ extension Homeward {
                     "batch \(code) says \(received) received but the manifest would make \(total) records; check the file, or pass --accept-count to set the received count to \(total)")
             }
             newCount = total
-            warnings.append("received count of \(code) raised from \(received) to \(total)")
+            warnings.append("received count of \(code) \(dryRun ? "would be raised" : "raised") from \(received) to \(total)")
         } else if let discrepancy = Self.countDiscrepancy(received: received, manifest: total) {
             warnings.append("\(code): \(discrepancy)")
         } else if received == nil {
