@@ -1,6 +1,7 @@
 import HomewardCore
 
-/// A JSON document as every command prints it: keys sorted, two-space indent, and every
+/// A JSON document as every command prints it: keys sorted, two-space indent (the layout of
+/// JSONEncoder's `.prettyPrinted`, except `[]` and `{}` when empty), and every
 /// character that could forge terminal output escaped as `\uXXXX` (lossless, still valid JSON).
 enum JSONValue: Equatable {
     case null
@@ -42,7 +43,7 @@ enum JSONValue: Equatable {
             for (index, key) in keys.enumerated() {
                 text += inner
                 Self.quote(key, into: &text)
-                text += ": "
+                text += " : "  // as JSONEncoder's pretty printing writes it, which scripts may already match
                 members[key, default: .null].write(into: &text, indent: inner)
                 text += index == keys.count - 1 ? "\n" : ",\n"
             }

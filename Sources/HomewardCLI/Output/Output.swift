@@ -39,7 +39,7 @@ enum Output {
         write(table.lines(width: width).joined(separator: "\n"))
     }
 
-    /// A table whose columns in `keep` are never cut and whose others shrink with "…".
+    /// The short form: columns in `keep` are never cut, the others are free text that shrinks.
     static func table(_ headers: [String], _ rows: [[String]], keep: Set<Int> = [0]) {
         table(TextTable(columns: headers.indices.map { TextTable.Column(headers[$0], keep.contains($0) ? .keep : .shrink) },
                         rows: rows))
@@ -62,12 +62,6 @@ enum Output {
     /// is escaped, since the line stands for one value.
     static func line(_ text: String) {
         write(Cell.printable(text))
-    }
-
-    /// Text of several lines on stdout (a report line, a history note); continuation lines
-    /// are indented by two spaces.
-    static func text(_ text: String) {
-        write(indented(text))
     }
 
     // MARK: Messages on stderr

@@ -89,9 +89,16 @@ struct TextTable {
     private static func fit(_ lines: [String], width: Int, _ fit: Fit) -> [String] {
         switch fit {
         case .keep: lines
-        case .shrink: lines.map { $0.count > width ? String($0.prefix(max(0, width - 1))) + "…" : $0 }
+        case .shrink: lines.map { $0.count > width ? cut($0, to: width) : $0 }
         case .wrap: lines.flatMap { wrapped($0, width: width) }
         }
+    }
+
+    /// The line shortened to `width` with "…", without a space before it ("Ткаченко…").
+    private static func cut(_ line: String, to width: Int) -> String {
+        var kept = line.prefix(max(0, width - 1))
+        while kept.last == " " { kept = kept.dropLast() }
+        return kept + "…"
     }
 
     private static func wrapped(_ line: String, width: Int) -> [String] {
