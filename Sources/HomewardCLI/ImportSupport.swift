@@ -23,9 +23,9 @@ struct ImportLimitOptions: ParsableArguments {
 /// Prints an import's warnings on stderr: every listed one, then how many more there were.
 enum ImportWarningReport {
     static func print(_ summary: ImportSummary) {
-        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
+        for warning in summary.warnings { Output.warning("\(warning)") }
         if summary.moreWarnings > 0 {
-            Output.note("warning: \(summary.moreWarnings) more warning(s) not listed; check the file or import it in parts", quiet: false)
+            Output.warning("\(summary.moreWarnings) more warning(s) not listed; check the file or import it in parts")
         }
     }
 }
@@ -36,9 +36,7 @@ enum ImportReport {
         do {
             return try body()
         } catch let ImportError.invalidRows(problems, badRows, total) {
-            for problem in problems {
-                FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
-            }
+            for problem in problems { Output.error("\(problem)") }
             let more = badRows > problems.count ? " (the first \(problems.count) listed)" : ""
             throw CLIError.badData("\(badRows) of \(total) \(total == 1 ? "row is" : "rows are") invalid\(more); nothing was imported")
         }

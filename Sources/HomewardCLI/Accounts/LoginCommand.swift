@@ -19,7 +19,7 @@ struct LoginCommand: ParsableCommand {
         let session = try context.homeward.login(name: name, password: password)
         try TokenStore.write(session.token, databaseID: session.databaseID)
         if options.json {
-            try Output.json(["user": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
+            try Output.json(["name": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
         } else {
             Output.note("logged in as \(session.actor.name) (\(session.actor.role.rawValue)) until \(session.expiresAt)",
                         quiet: options.quiet)

@@ -27,6 +27,6 @@ struct UserPasswordCommand: ParsableCommand {
         let message = isSelf
             ? "password changed; every session of yours has ended, log in again with 'homeward login \(actor.name)'"
             : "password changed for \(target); their sessions have ended"
-        try Output.done(options, message, json: ["name": target, "sessions_ended": "true"])
+        try Output.done(options, message, json: ["name": target])
     }
 }

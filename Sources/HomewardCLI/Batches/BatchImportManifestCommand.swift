@@ -31,8 +31,8 @@ struct BatchImportManifestCommand: ParsableCommand {
         if options.json { return try Output.json(summary) }
         let records = summary.rows == 1 ? "record" : "records"
         if !options.quiet {
-            print(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
-                             : "imported \(summary.rows) \(records) into \(code.uppercased())")
+            Output.line(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
+                                       : "imported \(summary.rows) \(records) into \(code.uppercased())")
         }
         ImportWarningReport.print(summary)
     }

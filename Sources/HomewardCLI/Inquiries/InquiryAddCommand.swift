@@ -25,15 +25,15 @@ struct InquiryAddCommand: ParsableCommand {
         let form = try file.form(or: fields)
         let added = try context.homeward.addInquiry(try context.actor(), form, coordinator: coordinator)
         if options.json { return try Output.json(added) }
-        print(added.reference)
+        Output.line(added.reference)
         for warning in added.warnings {
             // Named by flag, or by the form's field when the inquiry came from a form.
             let name = file.path == nil ? "--" + warning.field.replacingOccurrences(of: "_", with: "-")
                                         : InquiryForm.formPath(of: warning.field)
-            Output.note("warning: \(name): \(warning.message)", quiet: false)
+            Output.warning("\(name): \(warning.message)")
         }
         for hint in added.possibleDuplicates {
-            Output.note("possible duplicate: \(hint.reference) (\(hint.reason)); merge with 'homeward inquiry merge' if it is the same person", quiet: options.quiet)
+            Output.warning("possible duplicate: \(hint.reference) (\(hint.reason)); merge with 'homeward inquiry merge' if it is the same person")
         }
     }
 }

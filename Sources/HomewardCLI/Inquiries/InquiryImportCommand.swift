@@ -28,11 +28,17 @@ struct InquiryImportCommand: ParsableCommand {
                                                  progress: Progress.reporter(options))
         }
         if options.json { return try Output.json(summary) }
-        let range = summary.firstReference.map { ": \($0) … \(summary.lastReference ?? $0)" } ?? ""
         if !options.quiet {
-            print(summary.dryRun ? "\(summary.rows) \(summary.rows == 1 ? "row" : "rows") valid; nothing written (dry run)"
-                             : "imported \(summary.rows) \(summary.rows == 1 ? "inquiry" : "inquiries")\(range)")
+            Output.line(summary.dryRun ? "\(summary.rows) \(summary.rows == 1 ? "row" : "rows") valid; nothing written (dry run)"
+                                       : "imported \(summary.rows) \(summary.rows == 1 ? "inquiry" : "inquiries")\(Self.range(summary))")
         }
         ImportWarningReport.print(summary)
+    }
+
+    /// ": FIRST … LAST", or ": REF" for a single inquiry.
+    static func range(_ summary: ImportSummary) -> String {
+        guard let first = summary.firstReference else { return "" }
+        guard let last = summary.lastReference, last != first else { return ": \(first)" }
+        return ": \(first) … \(last)"
     }
 }

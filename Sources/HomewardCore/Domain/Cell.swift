@@ -21,14 +21,22 @@ public enum Cell {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
-    /// The text with control, format and line-separator characters written as `\u{…}`, so
-    /// that echoing untrusted input cannot move the cursor, recolour a terminal or fake a line.
-    public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+    /// The text made safe to print: every character that could forge output — C0 and C1
+    /// controls (ESC among them), DEL, bidi overrides and other format characters, line and
+    /// paragraph separators — is written as `U+001B` (at least four hex digits), so echoing
+    /// untrusted input cannot move the cursor, recolour a terminal, reorder text or fake a line.
+    /// - Parameter multiline: keep line breaks and tabs (for fields that allow them); CR LF
+    ///   becomes LF, and a lone CR, which would overwrite the line, is still escaped.
+    public static func printable(_ text: String, multiline: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, multiline: multiline) }) else { return text }
         var result = ""
-        for scalar in text.unicodeScalars {
-            if isUnprintable(scalar) {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if multiline && scalar == "\r" && pending == "\n" { continue }
+            if needsEscape(scalar, multiline: multiline) {
+                result += codePoint(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -36,9 +44,25 @@ public enum Cell {
         return result
     }
 
-    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+    /// `U+0007`, `U+202E`, `U+E0001`: the Unicode way of naming a code point.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Whether ``printable(_:multiline:)`` escapes the character (line breaks and tabs included).
+    public static func couldForgeOutput(_ scalar: Unicode.Scalar) -> Bool {
+        needsEscape(scalar, multiline: false)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
         let value = scalar.value
-        if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { return false }
+        // Fast path for ASCII and Cyrillic; other blocks (even Latin-1, with its soft hyphen)
+        // hold format characters and need the property lookup.
+        if (0x20..<0x7F).contains(value) || (0x400..<0x530).contains(value) { return false }
+        if multiline && (scalar == "\n" || scalar == "\t") { return false }
+        // One rule with what storing refuses: invisible characters are shown, not hidden.
+        if isInvisible(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return false
@@ -60,8 +84,10 @@ public enum Cell {
             if multiline && (lineBreak || scalar == "\t") { continue }
             let category = scalar.properties.generalCategory
             if category == .control || category == .lineSeparator || category == .paragraphSeparator {
-                let remark = !multiline && (lineBreak || category != .control) ? " (line breaks are not allowed in this field)" : ""
-                return "contains a control character (\(codePoint(scalar))); remove it" + remark
+                let isLayout = lineBreak || scalar == "\t"
+                let kind = lineBreak ? "a line break" : scalar == "\t" ? "a tab" : "a control character"
+                return "contains \(kind) (\(codePoint(scalar))); remove it"
+                    + (isLayout ? " (line breaks are not allowed in this field)" : "")
             }
             if isInvisible(scalar) { return "contains an invisible character (\(codePoint(scalar))); remove it" }
         }
@@ -82,9 +108,4 @@ public enum Cell {
         return properties.generalCategory == .format || properties.isBidiControl || properties.isDefaultIgnorableCodePoint
     }
 
-    /// `U+0007`, `U+200E`: at least four hex digits, as Unicode writes them.
-    static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }
