@@ -76,6 +76,9 @@ extension Homeward {
         try write { db in
             guard let current = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
             let allowedFrom: Set<String> = withdrawn ? ["open", "linked", "resolved"] : ["open", "linked"]
+            guard current.status != target else {
+                throw CaseworkError.invalidTransition("\(reference) is already \(target); nothing changed")
+            }
             guard allowedFrom.contains(current.status) else {
                 throw CaseworkError.invalidTransition(
                     "\(reference) is \(current.status) and cannot become \(target); allowed from: \(allowedFrom.sorted().joined(separator: ", "))")

@@ -43,6 +43,11 @@ extension Homeward {
                 found += Self.bySpelling(named, query: text)
             }
         }
+        // Only a phone number could have matched, and this role may not search by phone: say
+        // so rather than "no matches", which would be untrue.
+        if !searchedPhone, found.isEmpty, !PhoneNumber.storedForms(text).isEmpty, !text.contains(where: \.isLetter) {
+            try authorize(actor, .seeContactDetails, action: "search.phone")
+        }
         if searchedPhone {
             // A phone lookup reads contact details: record that it happened, not the number.
             try write { db in try audit(AuditEntry(action: "search.phone", details: ["hits": String(found.count)]), by: actor, in: db) }
