@@ -39,5 +39,21 @@ struct InquiryShowCommand: ParsableCommand {
             guard let value else { continue }
             print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + Cell.printable(value))
         }
+        if let contacts = view.contacts { Self.printContacts(contacts) }
+    }
+
+    /// How many contacts a table shows; `--json` has them all.
+    static let latestContacts = 5
+
+    /// The latest contacts with the family, newest first, and how many there are in all.
+    static func printContacts(_ contacts: [ContactEntry]) {
+        let label = "Contacts".padding(toLength: 15, withPad: " ", startingAt: 0)
+        guard !contacts.isEmpty else { return print(label + "none logged ('homeward inquiry contact')") }
+        let latest = contacts.count > latestContacts ? ", latest \(latestContacts) shown (--json for all)" : ""
+        print(label + "\(contacts.count) logged\(latest)")
+        for contact in contacts.prefix(latestContacts) {
+            let how = contact.channel + (contact.outcome.map { ", \($0.replacingOccurrences(of: "_", with: " "))" } ?? "")
+            Output.line("  \(contact.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(how)  (\(contact.by)): \(contact.note)")
+        }
     }
 }
