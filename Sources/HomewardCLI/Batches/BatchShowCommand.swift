@@ -2,14 +2,18 @@ import ArgumentParser
 import HomewardCore
 
 struct BatchShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a batch with its history and manifest.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a batch with its history and manifest, or one record (CODE/TAG) in full.")
 
-    @Argument(help: "Batch code, e.g. B-2025-014.") var code: String
+    @Argument(help: "Batch code, e.g. B-2025-014, or a record, e.g. B-2025-014/R-1.") var code: String
     @Option(help: "List at most N records (default 20; 0 for all).") var records = 20
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(options)
+        if code.contains("/") {
+            return try RecordDetailOutput.print(try context.homeward.returnedRecord(try context.actor(), address: code), options: options)
+        }
         let view = try context.homeward.batch(try context.actor(), code: code)
         if options.json { return try Output.json(view) }
         let summary = view.summary
@@ -21,8 +25,10 @@ struct BatchShowCommand: ParsableCommand {
             Output.line("source: \(source.text)" + (source.saidBy.map { " — \($0)" } ?? "") + (source.saidOn.map { ", \($0)" } ?? ""))
         }
         for change in view.history { Output.line("\(change.at.prefix(10))  \(change.status)  \(change.note)  (\(change.by))") }
+        for change in view.changes { Output.line(RecordDetailOutput.describe(change)) }
         let kinds = view.recordsByKind.keys.sorted().map { "\(view.recordsByKind[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        Output.line("manifest: \(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))"))
+        Output.line("manifest: \(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))")
+                    + (view.voidedRecords > 0 ? "; \(view.voidedRecords) voided, not counted" : ""))
         if let discrepancy = view.countDiscrepancy { Output.line("count check: \(discrepancy)") }
         let shown = records == 0 ? view.records : Array(view.records.prefix(records))
         guard !shown.isEmpty else { return }
