@@ -45,7 +45,7 @@ struct BatchRecordUpdateCommand: ParsableCommand {
 
     func validate() throws {
         if form == ManifestForm() {
-            throw ValidationError("nothing to change; give at least one field, e.g. --age-max 40 (see --help)")
+            throw ValidationError("nothing to change; give at least one field, e.g. --age-max 40")
         }
     }
 

@@ -11,8 +11,8 @@ struct BatchUpdateCommand: ParsableCommand {
             """)
 
     @Argument(help: "Batch code.") var code: String
-    @Option(help: ArgumentHelp("How many were received, or unknown.", valueName: "count")) var received: BatchCount?
-    @Option(help: ArgumentHelp("How many were handed over, or unknown.", valueName: "count")) var handedOver: BatchCount?
+    @Option(help: ArgumentHelp("How many were received, or unknown.", valueName: "count")) var received: String?
+    @Option(help: ArgumentHelp("How many were handed over, or unknown.", valueName: "count")) var handedOver: String?
     @Option(help: "Recovery regions, comma-separated codes or names (replaces them all).") var regions: String?
     @Option(help: "Where the transfer took place (\"\" clears it).") var transferPoint: String?
     @Option(help: "Agreement reference (\"\" clears it).") var agreement: String?
@@ -27,6 +27,15 @@ struct BatchUpdateCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
+        for (flag, text) in [("--received", received), ("--handed-over", handedOver)] {
+            if let text, BatchCount(argument: text) == nil {
+                let digits = text.filter(\.isNumber)
+                let separated = !digits.isEmpty && text.allSatisfy { $0.isNumber || ",. _'".contains($0) }
+                throw ValidationError(separated
+                                      ? "\(flag) takes a whole number without separators; write \(digits)"
+                                      : "\(flag) takes a whole number or 'unknown'")
+            }
+        }
         if clearSources && !source.isEmpty { throw ValidationError("--clear-sources and --source contradict each other; give one") }
         if received == nil && handedOver == nil && regions == nil && transferPoint == nil && agreement == nil && source.isEmpty
             && addSource.isEmpty && !clearSources {
@@ -38,7 +47,7 @@ struct BatchUpdateCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let changes = BatchChanges(
-            received: received, handedOver: handedOver, regions: regions.map { [$0] }, transferPoint: transferPoint,
+            received: received.flatMap(BatchCount.init(argument:)), handedOver: handedOver.flatMap(BatchCount.init(argument:)), regions: regions.map { [$0] }, transferPoint: transferPoint,
             agreement: agreement, sources: clearSources ? [] : (source.isEmpty ? nil : source), addedSources: addSource,
             reason: reason)
         let updated = try context.homeward.updateBatch(try context.actor(), code: code, changes: changes)
@@ -50,9 +59,9 @@ struct BatchUpdateCommand: ParsableCommand {
     }
 }
 
-extension BatchCount: ExpressibleByArgument {
+extension BatchCount {
     /// A whole number, or `unknown`.
-    public init?(argument: String) {
+    init?(argument: String) {
         if argument.lowercased() == "unknown" {
             self = .unknown
         } else if let number = Int(argument) {

@@ -25,9 +25,9 @@ enum RecordDetailOutput {
         for change in view.changes { Output.line(describe(change)) }
     }
 
-    /// One correction as a history line: `2025-06-20  age_max 35 → 40  (olena): reason`.
+    /// One correction as a history line: `2025-06-20  corrected age_max: 35 → 40  (olena): reason`.
     static func describe(_ change: FieldChange) -> String {
-        "\(change.at.prefix(10))  \(change.field) \(change.oldValue ?? "(none)") → \(change.newValue ?? "(none)")  (\(change.by))"
+        "\(change.at.prefix(10))  corrected \(change.field): \(change.oldValue ?? "(none)") → \(change.newValue ?? "(none)")  (\(change.by))"
             + (change.note.map { ": \($0)" } ?? "")
     }
 }

@@ -32,7 +32,7 @@ extension Homeward {
         let today = self.today
         return try write { db in
             let row = try recordRow(actor, address, in: db)
-            try Self.requireLive(row, address)
+            try Self.requireLive(row, doing: "corrected")
             let code: String = row["code"]
             let recordID: Int64 = row["id"]
             let before = Self.storedCells(row)
@@ -78,8 +78,10 @@ extension Homeward {
                     """, arguments: [recordID, field, before[field] ?? nil, after[field] ?? nil, stamp, actor.userID])
             }
             // Field names only: names and effects on a record are personal data.
-            try audit(AuditEntry(action: "record.update", entityType: "returned_record", entityID: address.description,
-                                 details: ["changed": changed.joined(separator: ",")]), by: actor, in: db)
+            var details = ["changed": changed.joined(separator: ",")]
+            if changed.contains("tag") { details["new_tag"] = valid.tag }
+            try audit(AuditEntry(action: "record.update", entityType: "returned_record", entityID: "\(code)/\(row["tag"] as String)",
+                                 details: details), by: actor, in: db)
             return RecordUpdated(record: "\(code)/\(valid.tag)", changed: changed)
         }
     }
@@ -102,12 +104,13 @@ extension Homeward {
         return try write { db in
             // Read again inside the write transaction: two coordinators voiding at once void it once.
             let row = try recordRow(actor, address, in: db)
-            try Self.requireLive(row, address)
+            try Self.requireLive(row, doing: "voided again")
+            let stored = "\(row["code"] as String)/\(row["tag"] as String)"
             try db.execute(sql: "UPDATE returned_record SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
                            arguments: [Timestamp.text(now), actor.userID, reason, row["id"] as Int64])
-            try audit(AuditEntry(action: "record.void", entityType: "returned_record", entityID: address.description,
+            try audit(AuditEntry(action: "record.void", entityType: "returned_record", entityID: stored,
                                  details: ["kind": row["kind"]]), by: actor, in: db)
-            return "\(row["code"] as String)/\(row["tag"] as String)"
+            return stored
         }
     }
 
@@ -129,10 +132,12 @@ extension Homeward {
         return row
     }
 
-    private static func requireLive(_ row: Row, _ address: RecordAddress) throws {
+    /// Voided records are kept exactly as they were when voided.
+    private static func requireLive(_ row: Row, doing change: String) throws {
         if let voidedAt = row["voided_at"] as String? {
+            let address = "\(row["code"] as String)/\(row["tag"] as String)"
             throw CaseworkError.invalidTransition(
-                "\(address) was voided on \(voidedAt.prefix(10)) and is kept as it was; see 'homeward batch show \(address)'")
+                "\(address) was voided on \(voidedAt.prefix(10)) and cannot be \(change); see 'homeward batch show \(address)'")
         }
     }
 
