@@ -6,5 +6,6 @@ struct UserCommand: ParsableCommand {
         subcommands: [
             UserAddCommand.self, UserListCommand.self, UserDisableCommand.self, UserEnableCommand.self,
             UserPasswordCommand.self, UserRoleCommand.self, UserRevokeSessionsCommand.self, UserAssignCommand.self,
+            UserUnassignCommand.self,
         ])
 }

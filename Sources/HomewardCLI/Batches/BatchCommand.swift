@@ -5,7 +5,7 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch", abstract: "Record repatriation batches and their manifests.",
         subcommands: [BatchAddCommand.self, BatchListCommand.self, BatchShowCommand.self, BatchStatusCommand.self,
-                      BatchImportManifestCommand.self])
+                      BatchImportManifestCommand.self, BatchUpdateCommand.self, BatchRecordCommand.self])
 }
 
 extension BatchStatus: ExpressibleByArgument {}

@@ -2,9 +2,10 @@ import ArgumentParser
 import HomewardCore
 
 struct BatchShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a batch with its history and manifest.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a batch with its history and manifest, or one record (CODE/TAG) in full.")
 
-    @Argument(help: "Batch code, e.g. B-2025-014.") var code: String
+    @Argument(help: "Batch code, e.g. B-2025-014, or a record, e.g. B-2025-014/R-1.") var code: String
     @Option(parsing: .unconditional, help: "List at most N records (default 20; 0 for all).", transform: WholeNumber.parse)
     var records = 20
     @OptionGroup var options: GlobalOptions
@@ -15,6 +16,9 @@ struct BatchShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
+        if code.contains("/") {
+            return try RecordDetailOutput.print(try context.homeward.returnedRecord(try context.actor(), address: code), options: options)
+        }
         let view = try context.homeward.batch(try context.actor(), code: code)
         if options.json { return try Output.json(view) }
         let summary = view.summary
@@ -29,7 +33,9 @@ struct BatchShowCommand: ParsableCommand {
             ("Regions", summary.regions.joined(separator: ", ")),
             ("Transfer point", view.transferPoint), ("Agreement", view.agreement),
             ("Sources", sources.isEmpty ? nil : sources.joined(separator: "\n")),
-            ("Manifest", "\(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))")),
+            ("Manifest", "\(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))")
+                + (view.voidedRecords > 0 ? "; \(view.voidedRecords) voided, not counted" : "")),
+            ("Corrections", view.changes.isEmpty ? nil : view.changes.map(RecordDetailOutput.describe).joined(separator: "\n")),
             ("Count check", view.countDiscrepancy),
         ])
         if !view.history.isEmpty {

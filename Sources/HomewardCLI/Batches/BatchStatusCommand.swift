@@ -2,11 +2,12 @@ import ArgumentParser
 import HomewardCore
 
 struct BatchStatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Change a batch's status, with a note.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Change a batch's status, with a reason.")
 
     @Argument(help: "Batch code.") var code: String
     @Argument(help: "announced, completed, postponed or disputed.") var status: BatchStatus
-    @Option(help: "What was announced or why.") var note: String
+    @Option(name: [.customLong("reason"), .customLong("note")], help: "What was announced or why (--note is the same).")
+    var note: String
     @OptionGroup var options: GlobalOptions
 
     func run() throws {

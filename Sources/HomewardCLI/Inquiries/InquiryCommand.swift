@@ -6,6 +6,6 @@ struct InquiryCommand: ParsableCommand {
         subcommands: [
             InquiryAddCommand.self, InquiryImportCommand.self, InquiryListCommand.self, InquiryShowCommand.self,
             InquiryUpdateCommand.self, InquiryCloseCommand.self, InquiryWithdrawCommand.self,
-            InquiryMergeCommand.self, InquiryUnmergeCommand.self,
+            InquiryMergeCommand.self, InquiryUnmergeCommand.self, InquiryReopenCommand.self, InquiryContactCommand.self,
         ])
 }

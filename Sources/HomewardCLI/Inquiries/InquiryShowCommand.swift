@@ -35,6 +35,21 @@ struct InquiryShowCommand: ParsableCommand {
             ]
         }
         if !view.relatedInquiries.isEmpty { lines.append(("Also", view.relatedInquiries.joined(separator: ", "))) }
+        if let contacts = view.contacts { lines.append(("Contacts", Self.contactSummary(contacts))) }
         Output.fields(lines)
+    }
+
+    /// How many contacts `show` lists; `--json` has them all.
+    static let latestContacts = 5
+
+    /// How many contacts there are, and the latest, newest first, one per line.
+    static func contactSummary(_ contacts: [ContactEntry]) -> String {
+        guard !contacts.isEmpty else { return "none logged ('homeward inquiry contact')" }
+        let latest = contacts.count > latestContacts ? ", latest \(latestContacts) shown (--json for all)" : ""
+        let entries = contacts.prefix(latestContacts).map { contact in
+            let how = contact.channel + (contact.outcome.map { ", \($0.replacingOccurrences(of: "_", with: " "))" } ?? "")
+            return "\(contact.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(how)  (\(contact.by)): \(contact.note)"
+        }
+        return (["\(contacts.count) logged\(latest)"] + entries).joined(separator: "\n")
     }
 }

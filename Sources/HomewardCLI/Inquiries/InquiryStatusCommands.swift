@@ -5,7 +5,8 @@ struct InquiryCloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Mark an inquiry resolved, with a reason.")
 
     @Argument(help: "Inquiry reference.") var reference: String
-    @Option(help: "Why the inquiry is resolved.") var reason: String
+    @Option(name: [.customLong("reason"), .customLong("note")], help: "Why the inquiry is resolved (--note is the same).")
+    var reason: String
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
@@ -19,7 +20,8 @@ struct InquiryWithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Withdraw an inquiry, with a reason.")
 
     @Argument(help: "Inquiry reference.") var reference: String
-    @Option(help: "Why the family withdrew it.") var reason: String
+    @Option(name: [.customLong("reason"), .customLong("note")], help: "Why the family withdrew it (--note is the same).")
+    var reason: String
     @OptionGroup var options: GlobalOptions
 
     func run() throws {

@@ -24,10 +24,14 @@ public struct BatchView: Sendable, Encodable, Equatable {
     public var agreement: String?
     public var sources: [Source]
     public var history: [StatusChange]
-    /// Records in the manifest by kind.
+    /// Corrections of counts, regions, transfer point, agreement and sources, oldest first.
+    public var changes: [FieldChange]
+    /// Records in the manifest by kind (voided records left out).
     public var recordsByKind: [String: Int]
     /// Nil when the manifest agrees with the received count (or either is unknown).
     public var countDiscrepancy: String?
+    /// Records voided as entered by mistake; kept, but not in `records` or any count.
+    public var voidedRecords: Int
     public var records: [RecordView]
 
     public struct Source: Sendable, Codable, Equatable {
@@ -49,8 +53,9 @@ public struct BatchView: Sendable, Encodable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case summary, agreement, sources, history, records
+        case summary, agreement, sources, history, changes, records
         case transferPoint = "transfer_point", recordsByKind = "records_by_kind", countDiscrepancy = "count_discrepancy"
+        case voidedRecords = "voided_records"
     }
 
     /// The summary's fields (`code`, `kind`, …) sit at the top level beside the details.
@@ -61,8 +66,10 @@ public struct BatchView: Sendable, Encodable, Equatable {
         try container.encodeIfPresent(agreement, forKey: .agreement)
         try container.encode(sources, forKey: .sources)
         try container.encode(history, forKey: .history)
+        try container.encode(changes, forKey: .changes)
         try container.encode(recordsByKind, forKey: .recordsByKind)
         try container.encodeIfPresent(countDiscrepancy, forKey: .countDiscrepancy)
+        try container.encode(voidedRecords, forKey: .voidedRecords)
         try container.encode(records, forKey: .records)
     }
 }

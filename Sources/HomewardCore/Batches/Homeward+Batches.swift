@@ -102,12 +102,14 @@ extension Homeward {
         }
     }
 
-    /// Assigns a volunteer to a batch, so they can read it and update its records.
+    /// Assigns a volunteer to a batch, so they can read it and update its records. Other roles
+    /// are refused: they read every batch, and an assignment would suggest otherwise.
     public func assignBatch(_ actor: Actor, user name: String, code text: String) throws {
         let code = try BatchCode.parse(text)
         try authorize(actor, .manageUsers, action: "user.assign", entityType: "user", entityID: name)
         try write { db in
             let account = try existingAccount(name, in: db)
+            try Self.requireVolunteer(account)
             guard let batchID = try Int64.fetchOne(db, sql: "SELECT id FROM batch WHERE code = ?", arguments: [code]) else {
                 throw CaseworkError.noSuchBatch(code)
             }
@@ -123,7 +125,7 @@ extension Homeward {
         try authorize(actor, .readBatches, action: "batch.list")
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id) AS records,
+                SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id AND r.voided_at IS NULL) AS records,
                        (SELECT group_concat(region, ',') FROM batch_region g WHERE g.batch_id = b.id) AS regions
                 FROM batch b
                 WHERE ? OR b.id IN (SELECT batch_id FROM batch_assignment WHERE user_id = ?)
@@ -151,7 +153,7 @@ extension Homeward {
     private func batchView(_ actor: Actor, code: String) throws -> BatchView {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id) AS records,
+                SELECT b.*, (SELECT count(*) FROM returned_record r WHERE r.batch_id = b.id AND r.voided_at IS NULL) AS records,
                        (SELECT group_concat(region, ',') FROM batch_region g WHERE g.batch_id = b.id) AS regions
                 FROM batch b WHERE code = ?
                 """, arguments: [code]) else { throw CaseworkError.noSuchBatch(code) }
@@ -165,17 +167,19 @@ extension Homeward {
                 """, arguments: [batchID])
                 .map { BatchView.StatusChange(status: $0["status"], note: $0["note"], at: $0["changed_at"], by: $0["name"]) }
             var byKind = [String: Int]()
-            for kindRow in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM returned_record WHERE batch_id = ? GROUP BY kind", arguments: [batchID]) {
+            for kindRow in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM returned_record WHERE batch_id = ? AND voided_at IS NULL GROUP BY kind", arguments: [batchID]) {
                 byKind[kindRow["kind"]] = kindRow["n"]
             }
-            let records = try Row.fetchAll(db, sql: "SELECT * FROM returned_record WHERE batch_id = ? ORDER BY id", arguments: [batchID])
+            let records = try Row.fetchAll(db, sql: "SELECT * FROM returned_record WHERE batch_id = ? AND voided_at IS NULL ORDER BY id", arguments: [batchID])
                 .map { Self.recordView($0, code: code) }
             let summary = Self.batchSummary(row)
+            let voided = try Int.fetchOne(db, sql: "SELECT count(*) FROM returned_record WHERE batch_id = ? AND voided_at IS NOT NULL",
+                                          arguments: [batchID]) ?? 0
             return BatchView(
                 summary: summary, transferPoint: row["transfer_point"], agreement: row["agreement"], sources: sources,
-                history: history, recordsByKind: byKind,
+                history: history, changes: try Self.batchChanges(batchID: batchID, in: db), recordsByKind: byKind,
                 countDiscrepancy: Self.countDiscrepancy(received: summary.received, manifest: summary.manifestRecords),
-                records: records)
+                voidedRecords: voided, records: records)
         }
     }
 

@@ -21,15 +21,17 @@ extension Homeward {
         }
     }
 
-    /// One inquiry in full. Contact details and internal notes only for roles that may see
-    /// them, and such a read is audited.
+    /// One inquiry in full. Contact details, internal notes and the contact log only for roles
+    /// that may see them, and such a read is audited.
     public func inquiry(_ actor: Actor, reference text: String) throws -> InquiryView {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .readInquiries, action: "inquiry.show", entityType: "inquiry", entityID: reference.description)
         let withContact = actor.may(.seeContactDetails)
         let view = try read { db in
             guard let row = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
-            return try row.view(withContact: withContact, regions: RegionDirectory.standard, in: db)
+            var view = try row.view(withContact: withContact, regions: RegionDirectory.standard, in: db)
+            if withContact { view.contacts = try Self.contactLog(inquiryID: row.inquiryID, in: db) }
+            return view
         }
         if withContact {
             try write { db in

@@ -21,8 +21,9 @@ extension Homeward {
         let context = ManifestContext(
             code: code, date: CalendarDate(batch["date"] as String) ?? today,
             kind: BatchKind(rawValue: batch["kind"]) ?? .remains)
+        // Voided records free their tags and leave the count (see ``voidRecord(_:address:reason:)``).
         let existingTags = try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT lower(tag) FROM returned_record WHERE batch_id = ?", arguments: [batchID]))
+            Set(try String.fetchAll(db, sql: "SELECT lower(tag) FROM returned_record WHERE batch_id = ? AND voided_at IS NULL", arguments: [batchID]))
         }
         // Row checks and tag checks in one run, so that a file's every problem is listed at once.
         var (checked, problems) = try ValidatedRows.collect(table, map: map, blank: ManifestForm()) { form in

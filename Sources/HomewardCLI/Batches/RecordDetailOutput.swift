@@ -1,0 +1,31 @@
+import HomewardCore
+
+/// How `batch show CODE/TAG` shows one returned record, and how corrections read in a history.
+enum RecordDetailOutput {
+    static func print(_ view: ReturnedRecordView, options: GlobalOptions) throws {
+        if options.json { return try Output.json(view) }
+        let age = [view.ageMin, view.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–")
+        let lines: [(label: String, value: String?)] = [
+            ("Record", view.record + (view.voided ? "  VOIDED" : "")),
+            ("Kind", view.kind),
+            ("Name", view.name.map { name in view.nameLatin.map { "\(name) (\($0))" } ?? name }),
+            ("Service no.", view.serviceNumber),
+            ("Sex", view.sex), ("Age", age.isEmpty ? nil : age),
+            ("Region", view.recoveryRegion.map { code in view.recoveryRegionName.map { "\(code) \($0)" } ?? code }),
+            ("Place", view.recoveryPlace), ("Recovered", view.recoveryDate),
+            ("Effects", view.effects), ("Notes", view.notes),
+            ("Recorded", view.createdAt.prefix(10).description),
+            ("Corrected", view.updatedAt.map { String($0.prefix(10)) }),
+            ("Voided", view.voidedAt.map { "\($0.prefix(10)) by \(view.voidedBy ?? "?"): \(view.voidReason ?? "")" }),
+            ("History", view.changes.isEmpty ? nil : view.changes.map(describe).joined(separator: "\n")),
+        ]
+        // Multi-line effects and notes print as indented continuation lines.
+        Output.fields(lines)
+    }
+
+    /// One correction as a history line: `2025-06-20  corrected age_max: 35 → 40  (olena): reason`.
+    static func describe(_ change: FieldChange) -> String {
+        "\(change.at.prefix(10))  corrected \(change.field): \(change.oldValue ?? "(none)") → \(change.newValue ?? "(none)")  (\(change.by))"
+            + (change.note.map { ": \($0)" } ?? "")
+    }
+}

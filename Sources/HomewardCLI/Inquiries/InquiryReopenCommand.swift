@@ -1,0 +1,19 @@
+import ArgumentParser
+import HomewardCore
+
+struct InquiryReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Reopen a resolved or withdrawn inquiry, with a reason.",
+        discussion: "A merged inquiry is not reopened: undo the merge with 'homeward inquiry unmerge REF'.")
+
+    @Argument(help: "Inquiry reference.") var reference: String
+    @Option(name: [.customLong("reason"), .customLong("note")], help: "Why the inquiry is reopened (--note is the same).")
+    var reason: String
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(options)
+        try context.homeward.reopenInquiry(try context.actor(), reference: reference, reason: reason)
+        try Output.done(options, "\(reference.uppercased()) is open again", json: ["reference": reference.uppercased(), "status": "open"])
+    }
+}
