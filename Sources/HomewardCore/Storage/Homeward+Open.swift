@@ -7,7 +7,8 @@ extension Homeward {
 
     /// Opens (and with `create`, creates) the database file at `path`.
     ///
-    /// The file is created with mode 0600 before SQLite touches it. Connections use WAL,
+    /// The file is created with mode 0600 before SQLite touches it, and only in a folder no one
+    /// else can write (``PrivateFile``); an existing file in such a folder is refused too. Connections use WAL,
     /// foreign keys, `synchronous = FULL` and a busy timeout so several CLI processes can share
     /// one file.
     /// - Throws: ``StorageError/notInitialised(path:)`` when the file does not exist and
@@ -17,6 +18,9 @@ extension Homeward {
         if !manager.fileExists(atPath: path) {
             guard create else { throw StorageError.notInitialised(path: path) }
             try createPrivateFile(at: path)
+        } else {
+            // SQLite opens its -wal and -shm files by name beside the database on every open.
+            try PrivateFile.checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: .database)
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -59,22 +63,18 @@ extension Homeward {
         }
     }
 
-    /// Creates an empty file readable and writable by its owner only, and its parent folder
-    /// (mode 0700) when missing.
+    /// Creates an empty database file (mode 0600) in a folder no one else can write, and the
+    /// folder itself (mode 0700) when missing. See ``PrivateFile`` for the rules.
     static func createPrivateFile(at path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StorageError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StorageError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+            }
         }
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else {
-            throw StorageError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
-        chmod(path, 0o600)
+        try PrivateFile.createEmpty(at: path, for: .database)
     }
 }
