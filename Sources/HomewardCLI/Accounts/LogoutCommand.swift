@@ -2,15 +2,32 @@ import ArgumentParser
 import HomewardCore
 
 struct LogoutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logout", abstract: "End this session.")
+    static let configuration = CommandConfiguration(
+        commandName: "logout", abstract: "End this session.",
+        discussion: """
+            Ends the session in use: HOMEWARD_TOKEN's if set, else the stored one. The stored token \
+            file is removed only when it holds that session's token.
+            """)
 
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(options)
-        let databaseID = try context.homeward.databaseID()
-        defer { TokenStore.remove(databaseID: databaseID) }
-        try context.homeward.logout(token: try context.token())
-        Output.note("logged out", quiet: options.quiet)
+        let credential = try context.credential()
+        let end: SessionEnd
+        do {
+            end = try context.homeward.revokeSession(token: credential.token)
+        } catch let error as AccessError where !credential.fromEnvironment
+                    && (error == .malformedToken || error == .tokenFromOtherDatabase) {
+            // A stored file that holds no token of this database ends no session; it just goes.
+            try context.tokenStore()?.remove()
+            return Output.note("removed a session file that held no session of this database", quiet: options.quiet)
+        }
+        let removed = try context.tokenStore()?.remove(ifHolding: credential.token) ?? false
+        var message = end == .alreadyEnded ? "the session had already ended" : "logged out"
+        if credential.fromEnvironment {
+            message += removed ? "" : " (the session of HOMEWARD_TOKEN; the stored session, if any, is untouched)"
+        }
+        Output.note(message, quiet: options.quiet)
     }
 }
