@@ -19,8 +19,12 @@ extension Homeward {
             guard create else { throw StorageError.notInitialised(path: path) }
             try createPrivateFile(at: path)
         } else {
-            // SQLite opens its -wal and -shm files by name beside the database on every open.
-            try PrivateFile.checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: .database)
+            // SQLite opens its -wal and -shm files by name beside the database on every open,
+            // beside the real file when the path is a link, and the link could be swapped.
+            let url = URL(fileURLWithPath: path)
+            try PrivateFile.checkFolder(url.deletingLastPathComponent().path, for: .database)
+            let real = url.resolvingSymlinksInPath().deletingLastPathComponent().path
+            if real != url.deletingLastPathComponent().path { try PrivateFile.checkFolder(real, for: .database) }
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -88,6 +88,18 @@ private func isUnsafeFolder(_ error: any Error, _ path: String) -> Bool {
         #expect(error.map { isUnsafeFolder($0, home) } == true)
     }
 
+    @Test func aDatabaseReachedThroughALinkIsCheckedWhereItReallyIs() throws {
+        let base = try TemporaryFolder()
+        let real = try folder(base, "real", mode: 0o700)
+        let mine = try folder(base, "mine", mode: 0o700)
+        _ = try Homeward.create(path: real + "/db.sqlite", adminName: "alice", password: adminPassword, environment: testEnvironment())
+        try FileManager.default.createSymbolicLink(atPath: mine + "/db.sqlite", withDestinationPath: real + "/db.sqlite")
+        _ = try Homeward.open(path: mine + "/db.sqlite", environment: testEnvironment())
+        #expect(chmod(real, 0o777) == 0)
+        let error = #expect(throws: PrivateFileError.self) { try Homeward.open(path: mine + "/db.sqlite", environment: testEnvironment()) }
+        #expect(error.map { isUnsafeFolder($0, real) } == true)
+    }
+
     @Test func backupRefusesAFolderOthersCanWriteAndLeavesNoFile() throws {
         let base = try TemporaryFolder()
         let homeward = try Homeward.create(path: base.path("db.sqlite"), adminName: "alice", password: adminPassword,
