@@ -12,13 +12,17 @@ struct TokenStore {
 
     let folder: PrivateFolder
     let fileName: String
+    /// The one file per database, shared by everyone on the account, of earlier versions.
+    let sharedFileName: String
 
     var filePath: String { folder.path + "/" + fileName }
 
     /// The store of this database's tokens, or nil when its folder does not exist yet.
     static func existing(databaseID: String) throws -> TokenStore? {
         let name = try fileName(databaseID: databaseID)
-        return try PrivateFolder.open(UserDirectories.state.path, create: false).map { TokenStore(folder: $0, fileName: name) }
+        return try PrivateFolder.open(UserDirectories.state.path, create: false).map {
+            TokenStore(folder: $0, fileName: name, sharedFileName: "session-\(databaseID.lowercased()).token")
+        }
     }
 
     /// The store of this database's tokens, creating its folder (0700) when missing.
@@ -27,7 +31,7 @@ struct TokenStore {
         guard let folder = try PrivateFolder.open(UserDirectories.state.path, create: true) else {
             throw CLIError.cannotCreate(UserDirectories.state.path, "the folder could not be made")
         }
-        return TokenStore(folder: folder, fileName: name)
+        return TokenStore(folder: folder, fileName: name, sharedFileName: "session-\(databaseID.lowercased()).token")
     }
 
     /// `session-<database id>-uid<invoking uid>.token`: the database id is hex, so the name
@@ -40,14 +44,19 @@ struct TokenStore {
     }
 
     /// The stored token, or nil when there is none.
-    func read() throws -> String? {
-        guard let data = try folder.read(fileName, limit: Self.sizeLimit) else { return nil }
+    func read() throws -> String? { try read(fileName) }
+
+    private func read(_ name: String) throws -> String? {
+        guard let data = try folder.read(name, limit: Self.sizeLimit) else { return nil }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Keeps `token` in place of the stored one.
-    /// - Returns: the token it replaced, when there was a trustworthy one.
-    func replace(with token: String) throws -> String? {
+    /// - Returns: the trustworthy tokens it replaced: this person's file's, and that of the
+    ///   shared file earlier versions kept, which goes too.
+    func replace(with token: String) throws -> [String] {
+        let shared = try? read(sharedFileName)
+        if shared != nil { try folder.remove(sharedFileName) }
         let previous: String?
         do {
             previous = try read()
@@ -60,7 +69,7 @@ struct TokenStore {
             previous = nil
         }
         try folder.replace(fileName, with: Data((token + "\n").utf8))
-        return previous
+        return [previous, shared].compactMap { $0 }
     }
 
     /// Removes the stored token only if it is `token`.

@@ -134,6 +134,15 @@ import Testing
         #expect(try cli.ok("whoami").stdout == "alice (admin)\n")
         let log = try cli.ok("audit", "log", "--action", "auth.logout", "--json").stdout
         #expect(log.contains("replaced"))
+        // The one shared file per database of earlier versions is ended and removed as well.
+        let current = try Self.tokenFile(cli)
+        let databaseID = try #require(URL(fileURLWithPath: current).lastPathComponent.split(separator: "-").dropFirst().first)
+        let shared = cli.path("state/homeward/session-\(databaseID).token")
+        let sharedToken = try Self.tokenOnTheSide(cli, "alice", password: CLIHarness.adminPassword)
+        #expect(FileManager.default.createFile(atPath: shared, contents: Data(sharedToken.utf8), attributes: [.posixPermissions: 0o600]))
+        try cli.ok("login", "alice", "--password-stdin", stdin: CLIHarness.adminPassword + "\n")
+        #expect(!FileManager.default.fileExists(atPath: shared))
+        #expect(try cli.run(["whoami"], extraEnvironment: ["HOMEWARD_TOKEN": sharedToken]).status == 77)
     }
 
     @Test func logoutOfASessionThatAlreadyEndedSucceedsAndRemovesTheFile() throws {

@@ -20,14 +20,14 @@ struct LoginCommand: ParsableCommand {
         let store = try TokenStore.creating(databaseID: try context.homeward.databaseID())
         let password = try PasswordInput(fromStandardInput: passwordStdin).read(prompt: "Password for \(name): ")
         let session = try context.homeward.login(name: name, password: password)
-        let replaced: String?
+        let replaced: [String]
         do {
             replaced = try store.replace(with: session.token)
         } catch {
             _ = try? context.homeward.revokeSession(token: session.token)
             throw error
         }
-        if let replaced, replaced != session.token {
+        for replaced in replaced where replaced != session.token {
             do {
                 try context.homeward.revokeSession(token: replaced, reason: .replaced)
             } catch let error as AccessError where error == .malformedToken || error == .tokenFromOtherDatabase {
