@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libsqlite3-dev libargon2-dev sqlite3 pkg-config libphonenumber-dev
+APT_PACKAGES := libsqlite3-dev libargon2-dev sqlite3 pkg-config libphonenumber-dev libprotobuf-dev
 DEMO_DIR ?= demo
 
 .PHONY: deps build test demo bench clean

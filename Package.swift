@@ -1,7 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Layers, bottom to top: CArgon2 (system libargon2) → HomewardCore (domain, storage, auth,
+// Layers, bottom to top: CArgon2 (system libargon2) and CPhoneNumber (a C interface to the
+// system libphonenumber, in C++) → HomewardCore (domain, storage, auth,
 // audit, casework, imports) → HomewardCLI (one command per file) → homeward (entry point).
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
@@ -26,9 +27,17 @@ let package = Package(
             providers: [.apt(["libargon2-dev"])]
         ),
         .target(
+            name: "CPhoneNumber",
+            path: "Sources/CPhoneNumber",
+            // Debian's libphonenumber-dev ships no pkg-config file; its headers include
+            // protobuf's (libprotobuf-dev).
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf")]
+        ),
+        .target(
             name: "HomewardCore",
             dependencies: [
                 "CArgon2",
+                "CPhoneNumber",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -8,6 +8,9 @@ public enum CommandLineRunner {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Every file this process creates (database, WAL, backups, token) is owner-only.
         umask(0o077)
+        if let topic = unknownHelpTopic(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+            fail("no command named '\(topic)' (see 'homeward help')", code: 64)
+        }
         do {
             var command = try HomewardCommand.parseAsRoot(arguments)
             try command.run()
@@ -33,6 +36,19 @@ public enum CommandLineRunner {
             let (message, mapped) = describe(error)
             fail(message, code: code.rawValue == 1 ? mapped : code.rawValue)
         }
+    }
+
+    /// The first word after `homeward help` that names no command: ArgumentParser would print
+    /// the root help and exit 0, and a script would never learn that its topic does not exist.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = HomewardCommand.self
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            let names = command.configuration.subcommands.map { ($0, [$0._commandName] + $0.configuration.aliases) }
+            guard let next = names.first(where: { $0.1.contains(word) })?.0 else { return word }
+            command = next
+        }
+        return nil
     }
 
     /// Lower-cases the first letter and drops a final period, to fit after "error: ".
@@ -73,8 +89,7 @@ public enum CommandLineRunner {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        let line = Cell.printable(message.replacingOccurrences(of: "\n", with: " "))
-        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+        Output.error(message)
         exit(code)
     }
 }

@@ -14,8 +14,12 @@ public struct HomewardCommand: ParsableCommand {
 
             EXIT CODES
               0   success
-              64  usage error (unknown command or option, missing argument)
-              65  bad input data (invalid field or CSV row, mistyped reference)
+              64  usage: an unknown command or option, a missing argument, or an option
+                  value that is malformed or not one of its words (--status closed,
+                  --since yesterday, --limit -3), found before anything is read or written
+              65  bad input data: a well-formed value that the data refuses (a mistyped
+                  or unknown reference or code, a change the rules forbid), an invalid
+                  inquiry field or CSV row, a failed audit or database check
               66  missing input file
               69  database unavailable, not initialised, newer, or busy
               73  cannot create output

@@ -1,13 +1,31 @@
+import ArgumentParser
 import Foundation
 import HomewardCore
 
-/// Reads an import file, mapping failures to the documented exit codes.
-enum CSVInput {
-    static func read(_ path: String) throws -> CSVTable {
-        do {
-            return try CSVTable(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ImportError.file(error)
+/// The limits an import file is checked against before it is parsed; the row and size
+/// limits can be raised for a large file.
+struct ImportLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse files larger than this many bytes (default \(CSVLimits.defaultMaxBytes)).",
+                               valueName: "bytes"))
+    var maxBytes: Int = CSVLimits.defaultMaxBytes
+    @Option(help: ArgumentHelp("Refuse files with more data rows than this (default \(CSVLimits.defaultMaxRows)).",
+                               valueName: "rows"))
+    var maxRows: Int = CSVLimits.defaultMaxRows
+
+    func validate() throws {
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be a positive number of bytes") }
+        if maxRows < 1 { throw ValidationError("--max-rows must be a positive number of rows") }
+    }
+
+    var limits: CSVLimits { CSVLimits(maxBytes: maxBytes, maxRows: maxRows) }
+}
+
+/// Prints an import's warnings on stderr: every listed one, then how many more there were.
+enum ImportWarningReport {
+    static func print(_ summary: ImportSummary) {
+        for warning in summary.warnings { Output.warning("\(warning)") }
+        if summary.moreWarnings > 0 {
+            Output.warning("\(summary.moreWarnings) more warning(s) not listed; check the file or import it in parts")
         }
     }
 }
@@ -18,9 +36,7 @@ enum ImportReport {
         do {
             return try body()
         } catch let ImportError.invalidRows(problems, badRows, total) {
-            for problem in problems {
-                FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
-            }
+            for problem in problems { Output.error("\(problem)") }
             let more = badRows > problems.count ? " (the first \(problems.count) listed)" : ""
             throw CLIError.badData("\(badRows) of \(total) \(total == 1 ? "row is" : "rows are") invalid\(more); nothing was imported")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HomewardCore
 
 /// Reads passwords from standard input (one line each) or from the terminal without echo.
 /// Passwords are never taken as arguments, where `ps` and shell history would see them.
@@ -36,7 +37,8 @@ struct PasswordInput {
             tcsetattr(tty, TCSAFLUSH, &saved)
             _ = "\n".withCString { write(tty, $0, 1) }
         }
-        _ = prompt.withCString { write(tty, $0, strlen($0)) }
+        // The prompt names the user as typed; the terminal must not obey what the name holds.
+        _ = Cell.printable(prompt).withCString { write(tty, $0, strlen($0)) }
         var bytes = [UInt8]()
         var byte: UInt8 = 0
         while Foundation.read(tty, &byte, 1) == 1, byte != 10 {

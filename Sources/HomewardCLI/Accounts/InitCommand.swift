@@ -16,7 +16,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let password = try PasswordInput(fromStandardInput: passwordStdin)
             .read(prompt: "New password for \(admin) (at least 15 characters): ", confirm: true)
-        let homeward = try Homeward.create(path: options.databasePath, adminName: admin, password: password)
+        let homeward = try Homeward.create(path: options.databasePath, adminName: admin, password: password,
+                                           environment: CommandContext.environment)
         if options.json {
             try Output.json(["database": homeward.path, "admin": admin])
         } else {

@@ -35,7 +35,7 @@ struct LoginCommand: ParsableCommand {
             }
         }
         if options.json {
-            try Output.json(["user": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
+            try Output.json(["name": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
         } else {
             Output.note("logged in as \(session.actor.name) (\(session.actor.role.rawValue)) until \(session.expiresAt)",
                         quiet: options.quiet)

@@ -22,7 +22,7 @@ struct UserAddCommand: ParsableCommand {
             .read(prompt: "New password for \(name) (at least 15 characters): ", confirm: true)
         try context.homeward.addUser(actor, name: name, role: role, password: password)
         if options.json {
-            try Output.json(["user": name, "role": role.rawValue])
+            try Output.json(["name": name, "role": role.rawValue])
         } else {
             Output.note("added \(name) (\(role.rawValue))", quiet: options.quiet)
         }

@@ -12,6 +12,6 @@ struct UserAssignCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.assignBatch(try context.actor(), user: name, code: code)
-        try Output.done(options, "\(name) assigned to \(code.uppercased())", json: ["user": name, "code": code.uppercased()])
+        try Output.done(options, "\(name) assigned to \(code.uppercased())", json: ["name": name, "code": code.uppercased()])
     }
 }

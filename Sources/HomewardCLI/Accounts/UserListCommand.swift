@@ -9,12 +9,10 @@ struct UserListCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let users = try context.homeward.listUsers(try context.actor())
-        if options.json { return try Output.json(users) }
-        Output.table(
-            ["NAME", "ROLE", "STATUS", "SESSIONS", "CREATED"],
-            users.map { user in
-                [user.name, user.role.rawValue, user.lockedUntil.map { "locked until \($0)" } ?? user.status,
-                 String(user.activeSessions), String(user.createdAt.prefix(10))]
-            })
+        try Output.list(users, options, empty: "no accounts",
+                        columns: [.init("NAME"), .init("ROLE"), .init("STATUS"), .init("SESSIONS"), .init("CREATED")]) { user in
+            [user.name, user.role.rawValue, user.lockedUntil.map { "locked until \($0)" } ?? user.status,
+             String(user.activeSessions), String(user.createdAt.prefix(10))]
+        }
     }
 }

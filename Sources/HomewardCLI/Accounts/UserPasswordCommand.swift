@@ -20,10 +20,13 @@ struct UserPasswordCommand: ParsableCommand {
         let actor = try context.actor()
         let target = name ?? actor.name
         let input = PasswordInput(fromStandardInput: passwordStdin)
-        let isSelf = target.lowercased() == actor.name.lowercased()
+        let isSelf = try context.homeward.isOwnAccount(actor, name: target)
         let current = isSelf ? try input.read(prompt: "Current password: ") : nil
         let new = try input.read(prompt: "New password for \(target) (at least 15 characters): ", confirm: true)
         try context.homeward.changePassword(actor, name: target, newPassword: new, currentPassword: current)
-        try Output.done(options, "password changed for \(target)", json: ["user": target])
+        let message = isSelf
+            ? "password changed; every session of yours has ended, log in again with 'homeward login \(actor.name)'"
+            : "password changed for \(target); their sessions have ended"
+        try Output.done(options, message, json: ["name": target])
     }
 }

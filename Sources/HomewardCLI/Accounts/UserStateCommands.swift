@@ -11,7 +11,7 @@ struct UserDisableCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.disableUser(try context.actor(), name: name)
-        try Output.done(options, "disabled \(name)", json: ["user": name, "status": "disabled"])
+        try Output.done(options, "disabled \(name)", json: ["name": name, "status": "disabled"])
     }
 }
 
@@ -25,7 +25,7 @@ struct UserEnableCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.enableUser(try context.actor(), name: name)
-        try Output.done(options, "enabled \(name)", json: ["user": name, "status": "active"])
+        try Output.done(options, "enabled \(name)", json: ["name": name, "status": "active"])
     }
 }
 
@@ -39,7 +39,7 @@ struct UserRevokeSessionsCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let ended = try context.homeward.revokeSessions(try context.actor(), name: name)
-        if options.json { return try Output.json(["user": name, "sessions_ended": String(ended)]) }
+        if options.json { return try Output.json(["name": .string(name), "sessions_ended": JSONValue.number(String(ended))]) }
         Output.note("ended \(ended) session(s) of \(name)", quiet: options.quiet)
     }
 }
@@ -55,6 +55,6 @@ struct UserRoleCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.homeward.setRole(try context.actor(), name: name, role: role)
-        try Output.done(options, "\(name) is now \(role.rawValue)", json: ["user": name, "role": role.rawValue])
+        try Output.done(options, "\(name) is now \(role.rawValue)", json: ["name": name, "role": role.rawValue])
     }
 }

@@ -9,9 +9,9 @@ struct WhoamiCommand: ParsableCommand {
     func run() throws {
         let actor = try CommandContext(options).actor()
         if options.json {
-            try Output.json(["user": actor.name, "role": actor.role.rawValue])
+            try Output.json(["name": actor.name, "role": actor.role.rawValue])
         } else {
-            print("\(actor.name) (\(actor.role.rawValue))")
+            Output.line("\(actor.name) (\(actor.role.rawValue))")
         }
     }
 }

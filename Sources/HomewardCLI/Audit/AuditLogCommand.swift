@@ -8,29 +8,24 @@ struct AuditLogCommand: ParsableCommand {
 
     @Option(help: "Only events by this user.") var actor: String?
     @Option(help: "Only this action (user.add) or group (user.).") var action: String?
-    @Option(help: ArgumentHelp("Only events at or after this ISO 8601 date or date-time.", valueName: "date"))
-    var since: String?
-    @Option(help: "Only the newest N events.") var limit: Int?
+    @Option(help: ArgumentHelp("Only events at or after this ISO 8601 date or date-time (2025-06-02, 2025-06-02T10:00:00+03:00).",
+                               valueName: "date"), transform: ISODate.parse)
+    var since: ISODate?
+    @Option(parsing: .unconditional, help: "Only the newest N events.", transform: WholeNumber.parse) var limit: Int?
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let since, ISODate.parse(since) == nil {
-            throw ValidationError("--since \"\(since)\" is not an ISO 8601 date; use e.g. 2025-06-02 or 2025-06-02T10:00:00Z")
-        }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be positive (1 or more)") }
     }
 
     func run() throws {
         let context = try CommandContext(options)
-        let filter = AuditFilter(actor: actor, action: action, since: since.flatMap(ISODate.parse), limit: limit)
+        let filter = AuditFilter(actor: actor, action: action, since: since?.instant, limit: limit)
         let events = try context.homeward.auditLog(try context.actor(), filter: filter)
-        if options.json { return try Output.json(events.map(AuditEventOutput.init)) }
-        Output.table(
-            ["SEQ", "AT", "ACTOR", "ACTION", "ENTITY", "OUTCOME"],
-            events.map { event in
-                [String(event.seq), String(event.at.prefix(19)), event.actorName ?? "-", event.action,
-                 event.entityID ?? "-", event.outcome.rawValue]
-            }, keep: [0, 1, 3, 5])
+        try Output.list(events.map(AuditEventOutput.init), options, empty: "no audit events match",
+                        columns: [.init("SEQ"), .init("AT"), .init("ACTOR"), .init("ACTION"), .init("ENTITY"), .init("OUTCOME")]) { event in
+            [String(event.seq), String(event.at.prefix(19)), event.actor ?? "-", event.action, event.entityID ?? "-", event.outcome]
+        }
     }
 }
 
@@ -44,7 +39,7 @@ struct AuditEventOutput: Encodable {
     let entityID: String?
     let outcome: String
     /// The event's details as an object (they are stored as a JSON text).
-    let details: [String: String]
+    let details: JSONValue
     let prevHash: String
     let hash: String
 
@@ -56,24 +51,28 @@ struct AuditEventOutput: Encodable {
         entityType = event.entityType
         entityID = event.entityID
         outcome = event.outcome.rawValue
-        details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? ["raw": event.details]
+        details = Self.details(event.details)
         prevHash = event.prevHashHex
         hash = event.hashHex
+    }
+
+    /// Details are stored as text values ("3", "true"); counts and flags print as JSON numbers
+    /// and booleans when the text is their canonical form, everything else as it was stored.
+    static func details(_ stored: String) -> JSONValue {
+        guard let decoded = try? JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8)) else {
+            return .object(["raw": .string(stored)])
+        }
+        guard case let .object(members) = decoded else { return decoded }
+        return .object(members.mapValues { value in
+            guard case let .string(text) = value else { return value }
+            if text == "true" || text == "false" { return .bool(text == "true") }
+            if let number = Int64(text), String(number) == text { return .number(text) }
+            return value
+        })
     }
 
     enum CodingKeys: String, CodingKey {
         case seq, at, actor, action, outcome, details, hash
         case entityType = "entity_type", entityID = "entity_id", prevHash = "prev_hash"
-    }
-}
-
-/// ISO 8601 dates or date-times given on the command line.
-enum ISODate {
-    static func parse(_ text: String) -> Date? {
-        // The day must exist: Foundation's parser would roll 2025-02-30 over into March.
-        guard text.count >= 10, CalendarDate(text.prefix(10)) != nil else { return nil }
-        if text.count == 10 { return try? Date.ISO8601FormatStyle().year().month().day().parse(text) }
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
     }
 }

@@ -24,7 +24,7 @@ struct AuditVerifyCommand: ParsableCommand {
             throw CLIError.badData("audit trail broken at event \(broken.seq): \(broken.reason)")
         }
         if !options.json {
-            print("audit trail intact: \(result.eventCount) events, head \(result.headSeq):\(result.headHash)")
+            Output.line("audit trail intact: \(result.eventCount) events, head \(result.headSeq):\(result.headHash)")
         }
     }
 

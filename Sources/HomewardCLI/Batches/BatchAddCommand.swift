@@ -5,9 +5,9 @@ struct BatchAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a batch; prints its code.")
 
     @Option(help: ArgumentHelp("Date of the transfer, YYYY-MM-DD.", valueName: "date")) var date: String
-    @Option(help: "remains, pow_exchange, wounded_exchange or civilians.") var kind: String
-    @Option(help: "How many were received (if known).") var received: Int?
-    @Option(help: "How many were handed over (if known).") var handedOver: Int?
+    @Option(help: "remains, pow_exchange, wounded_exchange or civilians.") var kind: BatchKind
+    @Option(help: "How many were received (if known).", transform: WholeNumber.parse) var received: Int?
+    @Option(help: "How many were handed over (if known).", transform: WholeNumber.parse) var handedOver: Int?
     @Option(help: "Recovery regions, comma-separated codes or names.") var regions: String
     @Option(help: "Where the transfer took place.") var transferPoint: String?
     @Option(help: "Agreement reference.") var agreement: String?
@@ -17,10 +17,10 @@ struct BatchAddCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let form = BatchForm(date: date, kind: kind, received: received, handedOver: handedOver, regions: [regions],
+        let form = BatchForm(date: date, kind: kind.rawValue, received: received, handedOver: handedOver, regions: [regions],
                              transferPoint: transferPoint, agreement: agreement, sources: source)
         let added = try context.homeward.addBatch(try context.actor(), form)
         if options.json { return try Output.json(added) }
-        print(added.code)
+        Output.line(added.code)
     }
 }

@@ -9,3 +9,4 @@ struct BatchCommand: ParsableCommand {
 }
 
 extension BatchStatus: ExpressibleByArgument {}
+extension BatchKind: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 
 struct BatchImportManifestCommand: ParsableCommand {
@@ -8,7 +9,8 @@ struct BatchImportManifestCommand: ParsableCommand {
             Header (any order; required marked *): tag*, kind* (remains or returnee), name, service_number, \
             sex, age_min, age_max, recovery_region, recovery_place, recovery_date, effects, notes. Tags are \
             unique within a batch; records are then addressed as CODE/TAG. A manifest with more records than \
-            the batch's received count is refused unless --accept-count.
+            the batch's received count is refused unless --accept-count. Limits as for 'inquiry import' \
+            (--max-bytes, --max-rows).
             """)
 
     @Argument(help: "Batch code.") var code: String
@@ -16,21 +18,22 @@ struct BatchImportManifestCommand: ParsableCommand {
     @Flag(help: "Validate only; write nothing.") var dryRun = false
     @Flag(help: "Raise the batch's received count to the number of records when the manifest has more.")
     var acceptCount = false
+    @OptionGroup var limits: ImportLimitOptions
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(options)
         let actor = try context.actor()
-        let table = try CSVInput.read(file)
         let summary = try ImportReport.run(options: options) {
-            try context.homeward.importManifest(actor, code: code, table: table, dryRun: dryRun, acceptCount: acceptCount)
+            try context.homeward.importManifest(actor, code: code, file: URL(fileURLWithPath: file), limits: limits.limits,
+                                                dryRun: dryRun, acceptCount: acceptCount)
         }
         if options.json { return try Output.json(summary) }
         let records = summary.rows == 1 ? "record" : "records"
         if !options.quiet {
-            print(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
-                             : "imported \(summary.rows) \(records) into \(code.uppercased())")
+            Output.line(summary.dryRun ? "\(summary.rows) \(records) valid; nothing written (dry run)"
+                                       : "imported \(summary.rows) \(records) into \(code.uppercased())")
         }
-        for warning in summary.warnings { Output.note("warning: \(warning)", quiet: false) }
+        ImportWarningReport.print(summary)
     }
 }

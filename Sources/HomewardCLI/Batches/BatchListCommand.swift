@@ -9,10 +9,11 @@ struct BatchListCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let list = try context.homeward.batches(try context.actor())
-        if options.json { return try Output.json(list) }
-        Output.table(
-            ["CODE", "DATE", "KIND", "STATUS", "RECEIVED", "LISTED", "REGIONS"],
-            list.map { [$0.code, $0.date, $0.kind, $0.status, $0.received.map(String.init) ?? "?", String($0.manifestRecords),
-                        $0.regions.joined(separator: ",")] })
+        try Output.list(list, options, empty: "no batches recorded",
+                        columns: [.init("CODE"), .init("DATE"), .init("KIND"), .init("STATUS"), .init("RECEIVED"),
+                                  .init("LISTED"), .init("REGIONS", .wrap)]) { batch in
+            [batch.code, batch.date, batch.kind, batch.status, batch.received.map(String.init) ?? "?",
+             String(batch.manifestRecords), batch.regions.joined(separator: " ")]
+        }
     }
 }

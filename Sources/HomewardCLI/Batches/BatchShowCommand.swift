@@ -5,32 +5,48 @@ struct BatchShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a batch with its history and manifest.")
 
     @Argument(help: "Batch code, e.g. B-2025-014.") var code: String
-    @Option(help: "List at most N records (default 20; 0 for all).") var records = 20
+    @Option(parsing: .unconditional, help: "List at most N records (default 20; 0 for all).", transform: WholeNumber.parse)
+    var records = 20
     @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if records < 0 { throw ValidationError("--records must be 0 (all) or more") }
+    }
 
     func run() throws {
         let context = try CommandContext(options)
         let view = try context.homeward.batch(try context.actor(), code: code)
         if options.json { return try Output.json(view) }
         let summary = view.summary
-        Output.line("\(summary.code)  \(summary.kind)  \(summary.date)  \(summary.status)")
-        Output.line("received \(summary.received.map(String.init) ?? "unknown"), handed over \(summary.handedOver.map(String.init) ?? "unknown"); regions \(summary.regions.joined(separator: ", "))")
-        if let point = view.transferPoint { Output.line("transfer point: \(point)") }
-        if let agreement = view.agreement { Output.line("agreement: \(agreement)") }
-        for source in view.sources {
-            Output.line("source: \(source.text)" + (source.saidBy.map { " — \($0)" } ?? "") + (source.saidOn.map { ", \($0)" } ?? ""))
-        }
-        for change in view.history { Output.line("\(change.at.prefix(10))  \(change.status)  \(change.note)  (\(change.by))") }
         let kinds = view.recordsByKind.keys.sorted().map { "\(view.recordsByKind[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        Output.line("manifest: \(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))"))
-        if let discrepancy = view.countDiscrepancy { Output.line("count check: \(discrepancy)") }
+        let sources = view.sources.map { source in
+            source.text + (source.saidBy.map { " — \($0)" } ?? "") + (source.saidOn.map { ", \($0)" } ?? "")
+        }
+        Output.fields([
+            ("Code", summary.code), ("Kind", summary.kind), ("Date", summary.date), ("Status", summary.status),
+            ("Received", summary.received.map(String.init) ?? "unknown"),
+            ("Handed over", summary.handedOver.map(String.init) ?? "unknown"),
+            ("Regions", summary.regions.joined(separator: ", ")),
+            ("Transfer point", view.transferPoint), ("Agreement", view.agreement),
+            ("Sources", sources.isEmpty ? nil : sources.joined(separator: "\n")),
+            ("Manifest", "\(summary.manifestRecords) records" + (kinds.isEmpty ? "" : " (\(kinds))")),
+            ("Count check", view.countDiscrepancy),
+        ])
+        if !view.history.isEmpty {
+            Output.line("")
+            Output.table(TextTable(columns: [.init("CHANGED"), .init("STATUS"), .init("BY"), .init("NOTE", .wrap)],
+                                   rows: view.history.map { [String($0.at.prefix(10)), $0.status, $0.by, $0.note] }))
+        }
         let shown = records == 0 ? view.records : Array(view.records.prefix(records))
         guard !shown.isEmpty else { return }
-        Output.table(["RECORD", "KIND", "SEX", "AGE", "REGION", "RECOVERED"], shown.map { record in
-            [record.record, record.kind, record.sex,
-             [record.ageMin, record.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
-             record.recoveryRegion ?? "", record.recoveryDate ?? ""]
-        })
+        Output.line("")
+        Output.table(TextTable(
+            columns: [.init("RECORD"), .init("KIND"), .init("SEX"), .init("AGE"), .init("REGION"), .init("RECOVERED")],
+            rows: shown.map { record in
+                [record.record, record.kind, record.sex,
+                 [record.ageMin, record.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
+                 record.recoveryRegion ?? "", record.recoveryDate ?? ""]
+            }))
         if shown.count < view.records.count { Output.line("… \(view.records.count - shown.count) more (--records 0 for all)") }
     }
 }

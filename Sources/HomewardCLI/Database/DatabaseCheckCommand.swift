@@ -14,10 +14,14 @@ struct DatabaseCheckCommand: ParsableCommand {
         if options.json {
             try Output.json(check)
         } else {
-            print("integrity:    \(check.integrity.joined(separator: "; "))")
-            print("foreign keys: \(check.foreignKeyViolations.isEmpty ? "ok" : check.foreignKeyViolations.joined(separator: "; "))")
-            print("schema:       \(check.appliedMigrations.last ?? "none") (this homeward knows up to \(check.latestKnownMigration))")
-            print("audit trail:  \(check.auditIntact ? "intact" : "BROKEN, run 'homeward audit verify'") (\(check.auditEvents) events)")
+            Output.fields([
+                ("integrity:", check.integrity.joined(separator: "\n")),
+                ("foreign keys:", check.foreignKeyViolations.isEmpty ? "ok" : check.foreignKeyViolations.joined(separator: "\n")),
+                ("migrations:", "\(check.appliedMigrations.last ?? "none") (this homeward knows up to \(check.latestKnownMigration))"),
+                ("schema:", check.schemaProblems.isEmpty ? "as the migrations create it" : check.schemaProblems.joined(separator: "\n")),
+                ("permissions:", check.filePermissions),
+                ("audit trail:", "\(check.auditIntact ? "intact" : "BROKEN, run 'homeward audit verify'") (\(check.auditEvents) events)"),
+            ])
         }
         if !check.isHealthy { throw CLIError.badData("database check failed; see the report above") }
     }

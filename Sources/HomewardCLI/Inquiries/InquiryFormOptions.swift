@@ -2,10 +2,15 @@ import ArgumentParser
 import HomewardCore
 
 /// The fields of an inquiry as flags; names follow the CSV columns with dashes.
+///
+/// Flag values are visible in the process list and kept in shell history: the help of the
+/// personal ones says so and points to `--form`.
 struct InquiryFormOptions: ParsableArguments {
-    @Option(help: "Family name as written (Cyrillic or Latin).") var familyName: String?
-    @Option(help: "Given name as written.") var givenName: String?
-    @Option(help: "Patronymic as written.") var patronymic: String?
+    static let exposed = " Visible to other local users and kept in shell history; prefer --form."
+
+    @Option(help: ArgumentHelp("Family name as written (Cyrillic or Latin)." + exposed)) var familyName: String?
+    @Option(help: ArgumentHelp("Given name as written." + exposed)) var givenName: String?
+    @Option(help: ArgumentHelp("Patronymic as written." + exposed)) var patronymic: String?
     @Option(help: ArgumentHelp("YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date")) var dateOfBirth: String?
     @Option(help: "male, female or unknown.") var sex: String?
     @Option(help: "Military service number.") var serviceNumber: String?
@@ -18,10 +23,10 @@ struct InquiryFormOptions: ParsableArguments {
             help: ArgumentHelp("YYYY-MM-DD, YYYY-MM or FROM..TO.", valueName: "date")) var dateLastSeen: String?
     @Option(help: "Circumstances of disappearance.") var circumstances: String?
     @Option(help: "Distinguishing features.") var distinguishingFeatures: String?
-    @Option(help: "Who asks (family member's name).") var inquirerName: String?
+    @Option(help: ArgumentHelp("Who asks (family member's name)." + exposed)) var inquirerName: String?
     @Option(help: "Relationship to the missing person.") var relationship: String?
-    @Option(help: "Inquirer's phone (+380… or 0XX XXX XX XX).") var phone: String?
-    @Option(help: "Inquirer's e-mail.") var email: String?
+    @Option(help: ArgumentHelp("Inquirer's phone (+380… or 0XX XXX XX XX)." + exposed)) var phone: String?
+    @Option(help: ArgumentHelp("Inquirer's e-mail." + exposed)) var email: String?
     @Option(help: "Report language: uk, en or ru.") var language: String?
     @Option(help: "Consent to tracing: yes or no.") var consentTracing: String?
     @Option(help: "Consent to DNA comparison: yes or no.") var consentDna: String?

@@ -12,7 +12,7 @@ struct InquiryShowCommand: ParsableCommand {
         let view = try context.homeward.inquiry(try context.actor(), reference: reference)
         if options.json { return try Output.json(view) }
         let person = view.person
-        var lines: [(String, String?)] = [
+        var lines: [(label: String, value: String?)] = [
             ("Reference", view.reference),
             ("Status", view.status + (view.statusReason.map { " (\($0))" } ?? "") + (view.mergedInto.map { " into \($0)" } ?? "")),
             ("Name", [person.familyName, person.givenName, person.patronymic].compactMap { $0 }.joined(separator: " ")),
@@ -35,9 +35,6 @@ struct InquiryShowCommand: ParsableCommand {
             ]
         }
         if !view.relatedInquiries.isEmpty { lines.append(("Also", view.relatedInquiries.joined(separator: ", "))) }
-        for (label, value) in lines {
-            guard let value else { continue }
-            print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + Cell.printable(value))
-        }
+        Output.fields(lines)
     }
 }

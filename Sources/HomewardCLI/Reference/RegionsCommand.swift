@@ -15,9 +15,11 @@ struct RegionsCommand: ParsableCommand {
                              aliases: region.aliases, neighbours: directory.neighbours(of: region.code))
             })
         }
-        Output.table(["CODE", "ENGLISH", "УКРАЇНСЬКОЮ", "NEIGHBOURS"], directory.all.map { region in
-            [region.code, region.nameEN, region.nameUK, directory.neighbours(of: region.code).joined(separator: " ")]
-        })
+        Output.table(TextTable(
+            columns: [.init("CODE"), .init("ENGLISH", .shrink), .init("УКРАЇНСЬКОЮ", .shrink), .init("NEIGHBOURS", .wrap)],
+            rows: directory.all.map { region in
+                [region.code, region.nameEN, region.nameUK, directory.neighbours(of: region.code).joined(separator: " ")]
+            }))
     }
 }
 

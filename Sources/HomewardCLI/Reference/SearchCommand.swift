@@ -7,11 +7,12 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find persons by name (any script, common spellings, typos), reference, service number or phone.")
 
     @Argument(help: "What to look for.") var text: [String]
-    @Option(help: "At most N results (default: 20 in tables, all with --json).") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most N results (default: 20 in tables, all with --json).",
+            transform: WholeNumber.parse) var limit: Int?
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be positive (1 or more)") }
     }
 
     func run() throws {
@@ -19,14 +20,13 @@ struct SearchCommand: ParsableCommand {
         let all = try context.homeward.search(try context.actor(), text.joined(separator: " "), limit: limit)
         if options.json { return try Output.json(all) }
         let hits = Array(all.prefix(limit ?? 20))
-        guard !hits.isEmpty else {
-            Output.note("no matches", quiet: options.quiet)
-            return
-        }
-        Output.table(["REFERENCE", "NAME", "LATIN", "BORN", "REGION", "SCORE"], hits.map { hit in
+        try Output.list(hits, options, empty: "no matches",
+                        columns: [.init("REFERENCE"), .init("NAME", .shrink), .init("LATIN", .shrink), .init("BORN"),
+                                  .init("REGION"), .init("SCORE")]) { hit in
             [hit.reference, "\(hit.familyName) \(hit.givenName)", hit.latinName, hit.dateOfBirth ?? "",
              hit.lastKnownRegion, String(hit.score)]
-        }, keep: [0, 3, 4, 5])
-        if hits.count < all.count { Output.note("… \(all.count - hits.count) more; use --limit or --json", quiet: options.quiet) }
+        }
+        // Not a confirmation: the table is incomplete, which --quiet must not hide.
+        if hits.count < all.count { Output.warning("\(all.count - hits.count) more not shown; use --limit or --json") }
     }
 }

@@ -21,7 +21,7 @@ struct TranslitCommand: ParsableCommand {
             return ["text": item, "latin": Transliteration.latin(item, language: language), "lang": language.rawValue]
         }
         if json { return try Output.json(lines) }
-        for line in lines { print(line["latin"] ?? "") }
+        for line in lines { Output.line(line["latin"] ?? "") }
     }
 }
 

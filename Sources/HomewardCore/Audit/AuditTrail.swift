@@ -14,10 +14,10 @@ enum AuditTrail {
             seq: previousSeq + 1,
             at: Timestamp.text(date),
             actorID: actor?.userID,
-            actorName: actor?.name ?? actorName,
-            action: entry.action,
-            entityType: entry.entityType,
-            entityID: entry.entityID,
+            actorName: AuditValue.cleaned(optional: actor?.name ?? actorName, limit: AuditValue.nameLimit),
+            action: AuditValue.cleaned(entry.action, limit: AuditValue.nameLimit),
+            entityType: AuditValue.cleaned(optional: entry.entityType, limit: AuditValue.nameLimit),
+            entityID: AuditValue.cleaned(optional: entry.entityID, limit: AuditValue.entityLimit),
             outcome: entry.outcome,
             details: encode(entry.details),
             prevHash: previousHash,
@@ -27,7 +27,13 @@ enum AuditTrail {
         return event
     }
 
+    /// The details as a JSON object, every key and value cleaned and capped.
     static func encode(_ details: [String: String]) -> String {
+        var cleaned = [String: String]()
+        for (key, value) in details {
+            cleaned[AuditValue.cleaned(key, limit: AuditValue.nameLimit)] = AuditValue.cleaned(value, limit: AuditValue.detailLimit)
+        }
+        let details = cleaned
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(details) else { return "{}" }

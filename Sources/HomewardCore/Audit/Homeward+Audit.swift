@@ -49,8 +49,9 @@ extension Homeward {
                 request = request.filter(AuditEvent.Columns.actorName.collating(.nocase) == name)
             }
             if let action = filter.action {
+                // A group is a literal prefix: '%' and '_' in it match only themselves.
                 request = action.hasSuffix(".")
-                    ? request.filter(AuditEvent.Columns.action.like("\(action)%"))
+                    ? request.filter(sql: "action LIKE ? ESCAPE '\\'", arguments: [LikePattern.prefix(action)])
                     : request.filter(AuditEvent.Columns.action == action)
             }
             if let since = filter.since {

@@ -11,14 +11,21 @@ public enum AccountError: HomewardFailure, Equatable {
 
     public var kind: FailureKind { .badInput }
 
+    /// A typed name, quoted only when it is a well-formed user name (anything else may be a
+    /// password typed in the wrong place).
+    static func quoted(_ name: String) -> String {
+        (try? UserName.validate(name)) != nil || (try? UserName.validate(UserName.key(name))) != nil ? "\"\(name)\"" : "of that form"
+    }
+
     public var errorDescription: String? {
         switch self {
-        case let .invalidName(name):
-            "user name \"\(name)\" is not valid: use 2 to 64 letters, digits, '.', '_' or '-', starting with a letter"
+        case .invalidName:
+            // Not quoted: the text may be a password typed into the wrong field.
+            "user name is not valid: use \(UserName.rule)"
         case let .nameTaken(name):
-            "user name \"\(name)\" is taken; choose another"
+            "user name \(Self.quoted(name)) is taken (names are compared without case); choose another"
         case let .noSuchUser(name):
-            "no user named \"\(name)\"; see 'homeward user list'"
+            "no user named \(Self.quoted(name)); see 'homeward user list'"
         case let .weakPassword(reason):
             reason.localizedDescription
         case let .lastAdmin(name):

@@ -9,8 +9,8 @@ extension Homeward {
         try write { db in
             guard try UserAccount.fetchCount(db) == 0 else { throw StorageError.alreadyInitialised(path: path) }
             try db.execute(
-                sql: "INSERT INTO database_identity (singleton, id, created_at) VALUES (1, ?, ?)",
-                arguments: [hexString(environment.randomBytes(16)), Timestamp.text(now)])
+                sql: "INSERT INTO database_identity (singleton, id, created_at, audit_key) VALUES (1, ?, ?, ?)",
+                arguments: [hexString(environment.randomBytes(16)), Timestamp.text(now), Data(environment.randomBytes(32))])
             let admin = try insertAccount(name: adminName, role: .admin, hash: hash, in: db)
             try audit(AuditEntry(action: "db.init", entityType: "user", entityID: adminName, details: ["role": "admin"]),
                       by: admin.actor, in: db)
@@ -20,13 +20,15 @@ extension Homeward {
     /// Adds an account. Admins only.
     public func addUser(_ actor: Actor, name: String, role: Role, password: String) throws {
         try authorize(actor, .manageUsers, action: "user.add", entityType: "user", entityID: name)
-        try UserName.validate(name)
-        let hash = try newPasswordHash(password, for: name)
-        try write { db in
-            guard try UserAccount.named(name, in: db) == nil else { throw AccountError.nameTaken(name) }
-            try insertAccount(name: name, role: role, hash: hash, in: db)
-            try audit(AuditEntry(action: "user.add", entityType: "user", entityID: name, details: ["role": role.rawValue]),
-                      by: actor, in: db)
+        try recordingFailure("user.add", by: actor, entityType: "user", entityID: name) {
+            try UserName.validate(name)
+            let hash = try newPasswordHash(password, for: name)
+            try write { db in
+                guard try UserAccount.named(name, in: db) == nil else { throw AccountError.nameTaken(name) }
+                try insertAccount(name: name, role: role, hash: hash, in: db)
+                try audit(AuditEntry(action: "user.add", entityType: "user", entityID: name, details: ["role": role.rawValue]),
+                          by: actor, in: db)
+            }
         }
     }
 
@@ -54,70 +56,73 @@ extension Homeward {
     /// Disables an account; its sessions end at once.
     public func disableUser(_ actor: Actor, name: String) throws {
         try authorize(actor, .manageUsers, action: "user.disable", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            guard account.name.lowercased() != actor.name.lowercased() else { throw AccountError.selfChange("disable") }
-            try requireAnotherAdmin(besides: account, in: db)
-            account.status = .disabled
-            try account.update(db)
-            let ended = try endSessions(of: account, why: "disabled", in: db)
-            try audit(AuditEntry(action: "user.disable", entityType: "user", entityID: account.name,
-                                 details: ["sessions_ended": String(ended)]), by: actor, in: db)
+        try recordingFailure("user.disable", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                guard account.id != actor.userID else { throw AccountError.selfChange("disable") }
+                try requireAnotherAdmin(besides: account, in: db)
+                account.status = .disabled
+                try account.update(db)
+                let ended = try endSessions(of: account, why: "disabled", in: db)
+                try audit(AuditEntry(action: "user.disable", entityType: "user", entityID: account.name,
+                                     details: ["sessions_ended": String(ended)]), by: actor, in: db)
+            }
         }
     }
 
     /// Enables an account and clears any lockout.
     public func enableUser(_ actor: Actor, name: String) throws {
         try authorize(actor, .manageUsers, action: "user.enable", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            account.status = .active
-            account.failedLogins = 0
-            account.lockedUntil = nil
-            try account.update(db)
-            try audit(AuditEntry(action: "user.enable", entityType: "user", entityID: account.name), by: actor, in: db)
+        try recordingFailure("user.enable", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                account.status = .active
+                account.failedLogins = 0
+                account.lockedUntil = nil
+                try account.update(db)
+                try audit(AuditEntry(action: "user.enable", entityType: "user", entityID: account.name), by: actor, in: db)
+            }
         }
     }
 
     /// Changes a role; the user's sessions end so the new role applies from the next login.
     public func setRole(_ actor: Actor, name: String, role: Role) throws {
         try authorize(actor, .manageUsers, action: "user.role", entityType: "user", entityID: name)
-        try write { db in
-            var account = try existingAccount(name, in: db)
-            guard account.name.lowercased() != actor.name.lowercased() else { throw AccountError.selfChange("change the role of") }
-            let old = account.role
-            if old == .admin && role != .admin { try requireAnotherAdmin(besides: account, in: db) }
-            account.role = role
-            try account.update(db)
-            let ended = try endSessions(of: account, why: "role", in: db)
-            try audit(AuditEntry(action: "user.role", entityType: "user", entityID: account.name,
-                                 details: ["from": old.rawValue, "to": role.rawValue, "sessions_ended": String(ended)]),
-                      by: actor, in: db)
+        try recordingFailure("user.role", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                var account = try existingAccount(name, in: db)
+                guard account.id != actor.userID else { throw AccountError.selfChange("change the role of") }
+                let old = account.role
+                if old == .admin && role != .admin { try requireAnotherAdmin(besides: account, in: db) }
+                account.role = role
+                try account.update(db)
+                let ended = try endSessions(of: account, why: "role", in: db)
+                try audit(AuditEntry(action: "user.role", entityType: "user", entityID: account.name,
+                                     details: ["from": old.rawValue, "to": role.rawValue, "sessions_ended": String(ended)]),
+                          by: actor, in: db)
+            }
         }
     }
 
     /// Sets a password. Users change their own (giving the current one); admins reset anyone's.
     /// Every other session of that user ends.
+    ///
+    /// Whether the account is the actor's own is decided by id, never by comparing names. The
+    /// current-password check counts against the same lockout as login: a stolen session
+    /// cannot guess, and the failure that locks the account also ends its sessions.
     public func changePassword(_ actor: Actor, name: String, newPassword: String, currentPassword: String?) throws {
-        let isSelf = actor.name.lowercased() == name.lowercased()
+        let target = try read { db in try UserAccount.named(name, in: db) }
+        let isSelf = target?.id == actor.userID
         if !isSelf {
             try authorize(actor, .manageUsers, action: "user.passwd", entityType: "user", entityID: name)
         }
-        let account = try read { db in try existingAccount(name, in: db) }
+        guard let target else { throw AccountError.noSuchUser(name) }
         if isSelf {
-            guard let currentPassword,
-                  case .match = try environment.hasher.verify(currentPassword, against: account.passwordHash)
-            else {
-                try write { db in
-                    try audit(AuditEntry(action: "user.passwd", entityType: "user", entityID: account.name, outcome: .failed,
-                                         details: ["reason": "wrong current password"]), by: actor, in: db)
-                }
-                throw AccessError.currentPasswordRequired
-            }
+            try checkCurrentPassword(actor, currentPassword)
         }
-        let hash = try newPasswordHash(newPassword, for: account.name)
+        let hash = try newPasswordHash(newPassword, for: target.name)
         try write { db in
-            var account = try existingAccount(name, in: db)
+            guard var account = try UserAccount.fetchOne(db, key: target.id) else { throw AccountError.noSuchUser(name) }
             account.passwordHash = hash
             account.passwordChangedAt = Timestamp.text(now)
             account.failedLogins = 0
@@ -127,6 +132,40 @@ extension Homeward {
             try audit(AuditEntry(action: "user.passwd", entityType: "user", entityID: account.name,
                                  details: ["sessions_ended": String(ended), "by_self": String(isSelf)]), by: actor, in: db)
         }
+    }
+
+    /// Re-authentication for a change to one's own account, rate-limited like login.
+    private func checkCurrentPassword(_ actor: Actor, _ password: String?) throws {
+        guard let attempt = try admitAttempt(name: actor.name, action: "user.passwd", actor: actor) else {
+            throw AccessError.sessionRevoked
+        }
+        let verification: PasswordVerification? = if let password, password.unicodeScalars.count <= 4 * environment.passwordPolicy.maximumLength {
+            try environment.hasher.verify(password, against: attempt.account.passwordHash)
+        } else {
+            nil
+        }
+        if case .match = verification {
+            let settled: Result<UserAccount, AccessError> = try write { db in
+                let settled = try settleCorrectAttempt(attempt, in: db)
+                if case let .success(account) = settled { try account.update(db) }
+                return settled
+            }
+            _ = try settled.get()
+            return
+        }
+        if let lockedUntil = try settleWrongAttempt(attempt, action: "user.passwd", actor: actor) {
+            try write { db in
+                guard let account = try UserAccount.fetchOne(db, key: attempt.account.id) else { return }
+                _ = try endSessions(of: account, why: "password", in: db)
+            }
+            throw AccessError.accountLocked(until: lockedUntil)
+        }
+        throw AccessError.currentPasswordRequired
+    }
+
+    /// Whether `name` denotes the actor's own account (decided by id, as the core decides it).
+    public func isOwnAccount(_ actor: Actor, name: String) throws -> Bool {
+        try read { db in try UserAccount.named(name, in: db)?.id == actor.userID }
     }
 
     /// Ends every session of a user at once.

@@ -21,8 +21,9 @@ extension Homeward {
         }
     }
 
-    /// Verifies a password and issues a session. Failures are counted and audited; the
-    /// account locks after ``LockoutPolicy/threshold`` of them in a row.
+    /// Verifies a password and issues a session. Every attempt is counted before argon2 runs
+    /// and the account locks after ``LockoutPolicy/threshold`` failures in a row, however many
+    /// attempts run at once (see ``admitAttempt(name:action:actor:)``).
     public func login(name: String, password: String) throws -> IssuedSession {
         let databaseID = try databaseID()
         // No valid password is this long; refusing early keeps argon2 from hashing megabytes.
@@ -30,44 +31,38 @@ extension Homeward {
             try recordFailedLogin(name: name, reason: "password input too long")
             throw AccessError.wrongCredentials
         }
-        let account = try read { db in try UserAccount.named(name, in: db) }
-        guard let account else {
+        guard let attempt = try admitAttempt(name: name, action: "auth.login", actor: nil) else {
             // Spend the same time as a real check so timing does not reveal which names exist.
             _ = try? environment.hasher.hash(password)
             try recordFailedLogin(name: name, reason: "unknown user")
             throw AccessError.wrongCredentials
         }
-        let nowText = Timestamp.text(now)
-        if account.status == .disabled {
-            try recordFailedLogin(name: account.name, reason: "disabled")
-            throw AccessError.accountDisabled
-        }
-        if let until = account.lockedUntil, until > nowText {
-            try recordFailedLogin(name: account.name, reason: "locked")
-            throw AccessError.accountLocked(until: until)
-        }
         let verification: PasswordVerification
         do {
-            verification = try environment.hasher.verify(password, against: account.passwordHash)
+            verification = try environment.hasher.verify(password, against: attempt.account.passwordHash)
         } catch {
-            try recordFailedLogin(name: account.name, reason: "stored hash refused")
+            try recordFailedLogin(name: attempt.account.name, reason: "stored hash refused")
             throw error
         }
         guard case let .match(needsRehash) = verification else {
-            let lockedUntil = try recordWrongPassword(for: account)
+            let lockedUntil = try settleWrongAttempt(attempt, action: "auth.login", actor: nil)
             if let lockedUntil { throw AccessError.accountLocked(until: lockedUntil) }
             throw AccessError.wrongCredentials
         }
         let rehashed = needsRehash ? try? environment.hasher.hash(password) : nil
         let token = SessionToken.issue(databaseID: databaseID, randomBytes: environment.randomBytes(32))
         let expires = Timestamp.text(now.addingTimeInterval(environment.sessions.absoluteLifetime))
-        let actor = account.actor
-        try write { db in
-            var current = try existingAccount(account.name, in: db)
-            current.failedLogins = 0
-            current.lockedUntil = nil
+        let issued: Result<Actor, AccessError> = try write { db in
+            let settled = try settleCorrectAttempt(attempt, in: db)
+            guard case var .success(current) = settled else {
+                try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: attempt.account.name, outcome: .failed,
+                                     details: ["reason": "locked while verifying"]),
+                          by: nil, actorName: attempt.account.name, in: db)
+                return settled.map(\.actor)
+            }
             if let rehashed { current.passwordHash = rehashed }
             try current.update(db)
+            let nowText = Timestamp.text(now)
             try db.execute(
                 sql: """
                     INSERT INTO session (user_id, token_hash, created_at, last_used_at, expires_at)
@@ -75,8 +70,10 @@ extension Homeward {
                     """,
                 arguments: [current.id, SessionToken.digest(token.text), nowText, nowText, expires])
             try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: current.name,
-                                 details: rehashed == nil ? [:] : ["rehashed": "true"]), by: actor, in: db)
+                                 details: rehashed == nil ? [:] : ["rehashed": "true"]), by: current.actor, in: db)
+            return .success(current.actor)
         }
+        let actor = try issued.get()
         return IssuedSession(token: token.text, actor: actor, expiresAt: expires, databaseID: databaseID)
     }
 
@@ -126,34 +123,15 @@ extension Homeward {
         }
     }
 
+    /// Audits a failed login whose typed name may be no account (or a password typed in the
+    /// wrong field): the trail keeps the account's name, or only a keyed hash of the text.
     private func recordFailedLogin(name: String, reason: String) throws {
-        // The name was typed by someone not logged in: keep it short and harmless to print.
-        let recorded = String(Cell.printable(name).prefix(64))
         try write { db in
+            let recorded = try AuditValue.userName(name, in: db)
+            let isAccount = !recorded.hasPrefix("unknown:")
             try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: recorded,
                                  outcome: .failed, details: ["reason": reason]),
-                      by: nil, actorName: recorded, in: db)
-        }
-    }
-
-    /// Counts a wrong password; returns the lockout end when this failure locks the account.
-    private func recordWrongPassword(for account: UserAccount) throws -> String? {
-        try write { db in
-            var current = try existingAccount(account.name, in: db)
-            current.failedLogins += 1
-            var details = ["reason": "wrong password", "failures": String(current.failedLogins)]
-            var lockedUntil: String?
-            if current.failedLogins >= environment.lockout.threshold {
-                lockedUntil = Timestamp.text(now.addingTimeInterval(environment.lockout.duration))
-                current.lockedUntil = lockedUntil
-                current.failedLogins = 0
-                details["locked_until"] = lockedUntil
-            }
-            try current.update(db)
-            try audit(AuditEntry(action: "auth.login", entityType: "user", entityID: current.name,
-                                 outcome: .failed, details: details),
-                      by: nil, actorName: current.name, in: db)
-            return lockedUntil
+                      by: nil, actorName: isAccount ? recorded : nil, in: db)
         }
     }
 }

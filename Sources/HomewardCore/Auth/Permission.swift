@@ -15,7 +15,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readBatches = "read batches and returned records"
     case readInquiries = "read inquiries and persons"
     case readAllAudit = "read the whole audit trail"
-    case readOwnAudit = "read one's own audit events"
+    case readOwnAudit = "read the audit trail, even of their own actions"
     case verifyAudit = "verify the audit trail"
 
     /// The role matrix. Volunteers' reads and status updates are further limited to the

@@ -44,7 +44,7 @@ struct BatchSource: Sendable, Equatable {
         var date: CalendarDate?
         if !parts[1].isEmpty {
             guard let parsed = CalendarDate(parts[1]) else {
-                return .failure(FieldProblem(field: "source", message: "\"\(parts[1])\" is not a date; use WHO|YYYY-MM-DD|TEXT"))
+                return .failure(FieldProblem(field: "source", message: QuotedValue.isNot(parts[1], "a date") + "; use WHO|YYYY-MM-DD|TEXT"))
             }
             date = parsed
         }

@@ -7,10 +7,10 @@ extension Homeward {
         try authorize(actor, .recordBatches, action: "batch.add", entityType: "batch")
         var problems = [FieldProblem]()
         let date = CalendarDate(String(Cell.trimmed(form.date)))
-        if date == nil { problems.append(FieldProblem(field: "date", message: "\"\(form.date)\" is not a date; use YYYY-MM-DD")) }
+        if date == nil { problems.append(FieldProblem(field: "date", message: QuotedValue.isNot(form.date, "a date") + "; use YYYY-MM-DD")) }
         let kind = BatchKind(rawValue: String(Cell.trimmed(form.kind)).lowercased())
         if kind == nil {
-            problems.append(FieldProblem(field: "kind", message: "\"\(form.kind)\" is not a batch kind; use \(BatchKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(FieldProblem(field: "kind", message: QuotedValue.isNot(form.kind, "a batch kind") + "; use \(BatchKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         for (field, count) in [("received", form.received), ("handed-over", form.handedOver)] {
             if let count, !(0...Self.largestBatch).contains(count) {

@@ -71,7 +71,7 @@ extension ManifestForm {
         if let cell = Cell.clean(self.kind) {
             kind = RecordKind(rawValue: cell.lowercased())
             if kind == nil {
-                problem("kind", "\"\(cell)\" is not a record kind; use remains or returnee")
+                problem("kind", QuotedValue.isNot(cell, "a record kind") + "; use remains or returnee")
             } else if let kind, !batch.accepts(kind) {
                 problem("kind", "\(kind.rawValue) does not belong in \(batch.code), a \(batch.kind.rawValue) batch")
             }
@@ -80,12 +80,12 @@ extension ManifestForm {
         }
         var sex = Sex.unknown
         if let cell = Cell.clean(self.sex) {
-            if let parsed = Sex(cell: cell) { sex = parsed } else { problem("sex", "\"\(cell)\" is not a sex; use male, female or unknown") }
+            if let parsed = Sex(cell: cell) { sex = parsed } else { problem("sex", QuotedValue.isNot(cell, "a sex") + "; use male, female or unknown") }
         }
         func age(_ field: String, _ cell: String?) -> Int? {
             guard let cell = Cell.clean(cell) else { return nil }
             guard let value = Int(cell), (0...120).contains(value) else {
-                problem(field, "\"\(cell)\" is not an age; use a whole number from 0 to 120")
+                problem(field, QuotedValue.isNot(cell, "an age") + "; use a whole number from 0 to 120")
                 return nil
             }
             return value

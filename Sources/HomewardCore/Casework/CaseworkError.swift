@@ -1,9 +1,14 @@
 import Foundation
 
 /// One field that failed validation, named by its CSV column / flag name.
-public struct FieldProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FieldProblem: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public let field: String
     public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
 
     public var description: String { "\(field): \(message)" }
 }
@@ -31,19 +36,19 @@ public enum CaseworkError: HomewardFailure, Equatable {
         case let .invalid(problems):
             problems.map(\.description).joined(separator: "; ")
         case let .malformedReference(text):
-            "\"\(text)\" is not an inquiry reference; references look like HW-2025-000123-K"
+            QuotedValue.isNot(text, "an inquiry reference") + "; references look like HW-2025-000123-K"
         case let .referenceCheckFailed(text):
             "reference \(text.uppercased()) fails its check letter, so it was mistyped; check each digit and the last letter"
         case let .noSuchInquiry(reference):
             "no inquiry \(reference); see 'homeward inquiry list' or 'homeward search'"
         case let .noSuchBatch(code):
-            "no batch \(code); see 'homeward batch list'"
+            "no batch \(QuotedValue.quoted(code) ?? "of that code"); see 'homeward batch list'"
         case let .noSuchRecord(address):
-            "no returned record \(address); see 'homeward batch show CODE'"
+            "no returned record \(QuotedValue.quoted(address) ?? "at that address"); see 'homeward batch show CODE'"
         case let .invalidTransition(message):
             message
         case let .malformedBatchCode(text):
-            "\"\(text)\" is not a batch code; codes look like B-2025-014"
+            QuotedValue.isNot(text, "a batch code") + "; codes look like B-2025-014"
         }
     }
 }

@@ -17,7 +17,7 @@ extension Homeward {
             try audit(AuditEntry(action: "inquiry.add", entityType: "inquiry", entityID: reference.description,
                                  details: ["region": valid.person.region, "possible_duplicates": String(duplicates.count)]),
                       by: actor, in: db)
-            return InquiryAdded(reference: reference.description, possibleDuplicates: duplicates)
+            return InquiryAdded(reference: reference.description, possibleDuplicates: duplicates, warnings: valid.warnings)
         }
     }
 
@@ -47,7 +47,7 @@ extension Homeward {
         var arguments = StatementArguments()
         if let status = filter.status {
             guard ["open", "linked", "resolved", "withdrawn", "merged"].contains(status) else {
-                throw CaseworkError.invalid([FieldProblem(field: "status", message: "\"\(status)\" is not a status; use open, linked, resolved, withdrawn or merged")])
+                throw CaseworkError.invalid([FieldProblem(field: "status", message: QuotedValue.isNot(status, "a status") + "; use open, linked, resolved, withdrawn or merged")])
             }
             conditions.append("i.status = ?")
             _ = arguments.append(contentsOf: [status])
@@ -66,7 +66,7 @@ extension Homeward {
         }
         if let since = filter.receivedSince {
             guard let date = CalendarDate(since) else {
-                throw CaseworkError.invalid([FieldProblem(field: "since", message: "\"\(since)\" is not a date; use YYYY-MM-DD")])
+                throw CaseworkError.invalid([FieldProblem(field: "since", message: QuotedValue.isNot(since, "a date") + "; use YYYY-MM-DD")])
             }
             conditions.append("i.received_on >= ?")
             _ = arguments.append(contentsOf: [date.description])
@@ -98,8 +98,8 @@ extension Homeward {
 
     // MARK: - Shared steps
 
-    func validated(_ form: InquiryForm) throws -> ValidInquiry {
-        switch form.validate(regions: RegionDirectory.standard, today: today) {
+    func validated(_ form: InquiryForm, storedPhone: String? = nil) throws -> ValidInquiry {
+        switch form.validate(regions: RegionDirectory.standard, today: today, storedPhone: storedPhone) {
         case let .success(valid): return valid
         case let .failure(problems): throw CaseworkError.invalid(problems.list)
         }

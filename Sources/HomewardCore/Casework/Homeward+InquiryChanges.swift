@@ -18,7 +18,7 @@ extension Homeward {
             for column in InquiryForm.allFields where changes[keyPath: column.keyPath] != nil {
                 after[keyPath: column.keyPath] = changes[keyPath: column.keyPath]
             }
-            let valid = try validated(after)
+            let valid = try validated(after, storedPhone: before.phone)
             let changed = InquiryForm.allFields
                 .filter { Cell.clean(before[keyPath: $0.keyPath]) != Cell.clean(after[keyPath: $0.keyPath]) }
                 .map(\.name)
@@ -76,6 +76,9 @@ extension Homeward {
         try write { db in
             guard let current = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
             let allowedFrom: Set<String> = withdrawn ? ["open", "linked", "resolved"] : ["open", "linked"]
+            guard current.status != target else {
+                throw CaseworkError.invalidTransition("\(reference) is already \(target); nothing changed")
+            }
             guard allowedFrom.contains(current.status) else {
                 throw CaseworkError.invalidTransition(
                     "\(reference) is \(current.status) and cannot become \(target); allowed from: \(allowedFrom.sorted().joined(separator: ", "))")

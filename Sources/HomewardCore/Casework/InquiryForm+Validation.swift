@@ -3,9 +3,11 @@ import Foundation
 extension InquiryForm {
     /// Checks every field and returns the normalised inquiry, or every problem found.
     ///
-    /// Messages name the field and say how to fix it; they repeat dates, regions and codes
-    /// but never names, phone numbers or e-mail addresses.
-    func validate(regions: RegionDirectory, today: CalendarDate) -> Result<ValidInquiry, FieldProblems> {
+    /// Messages name the field and say how to fix it; they repeat values of non-personal
+    /// fields only as ``QuotedValue`` allows, and never names, phones, e-mails or free text.
+    /// - Parameter storedPhone: the phone already on record, kept as it is: numbers stored
+    ///   before libphonenumber checked them are not rewritten or refused on every update.
+    func validate(regions: RegionDirectory, today: CalendarDate, storedPhone: String? = nil) -> Result<ValidInquiry, FieldProblems> {
         var problems = [FieldProblem]()
         func problem(_ field: String, _ message: String) { problems.append(FieldProblem(field: field, message: message)) }
 
@@ -26,7 +28,7 @@ extension InquiryForm {
         var sex = Sex.unknown
         if let cell = Cell.clean(self.sex) {
             if let parsed = Sex(cell: cell) { sex = parsed } else {
-                problem("sex", "\"\(cell)\" is not a sex; use male, female or unknown (m/f, ч/ж)")
+                problem("sex", QuotedValue.isNot(cell, "a sex") + "; use male, female or unknown (m/f, ч/ж)")
             }
         }
         var region = ""
@@ -50,8 +52,14 @@ extension InquiryForm {
         }
         var phone: String?
         if let cell = Cell.clean(self.phone) {
-            phone = PhoneNumber.normalise(cell)
-            if phone == nil { problem("phone", "not a phone number; use +380XXXXXXXXX or 0XX XXX XX XX") }
+            if cell == storedPhone {
+                phone = cell
+            } else {
+                switch PhoneNumber.parse(cell) {
+                case let .success(number): phone = number
+                case let .failure(reason): problem("phone", reason.description)
+                }
+            }
         }
         let email = Cell.clean(self.email)
         if let email, Cell.problem(email, multiline: false) != nil || !EmailAddress.isValid(email) { problem("email", "not an e-mail address; use name@example.org") }
@@ -64,7 +72,7 @@ extension InquiryForm {
             case "uk", "ua", "ukr": language = "uk"
             case "en", "eng": language = "en"
             case "ru", "rus": language = "ru"
-            default: problem("language", "\"\(cell)\" is not a report language; use uk, en or ru")
+            default: problem("language", QuotedValue.isNot(cell, "a report language") + "; use uk, en or ru")
             }
         }
         let consentTracing = flag("consent_tracing", consentTracing, &problems)
@@ -72,7 +80,7 @@ extension InquiryForm {
         var channel = "hotline"
         if let cell = Cell.clean(self.channel) {
             if ["hotline", "office", "email", "partner"].contains(cell.lowercased()) { channel = cell.lowercased() } else {
-                problem("channel", "\"\(cell)\" is not a channel; use hotline, office, email or partner")
+                problem("channel", QuotedValue.isNot(cell, "a channel") + "; use hotline, office, email or partner")
             }
         }
         var received = today
@@ -106,7 +114,41 @@ extension InquiryForm {
         return .success(ValidInquiry(
             person: person, inquirerName: inquirer, relationship: relationship, phone: phone, email: email,
             language: language, consentTracing: consentTracing ?? false, consentDNA: consentDNA ?? false,
-            consentSharing: sharing, channel: channel, receivedOn: received, notes: notes))
+            consentSharing: sharing, channel: channel, receivedOn: received, notes: notes,
+            warnings: Self.plausibility(birth: dateOfBirth, lastSeen: lastSeen, received: received)))
+    }
+
+    /// The youngest and oldest a soldier is expected to be when last seen; outside them a
+    /// date was probably mistyped (a birth year for the year last seen, a digit swapped).
+    static let plausibleAges = 16...70
+
+    /// Warnings for dates that can all be right but rarely are: an age at the last sighting
+    /// outside ``plausibleAges``, and an inquiry received before the person was last seen
+    /// (kept: a witness may report a later sighting, and DESIGN §3 warns such dates are often wrong).
+    static func plausibility(birth: PartialDate?, lastSeen: DayRange, received: CalendarDate) -> [FieldProblem] {
+        var warnings = [FieldProblem]()
+        if let birth {
+            // The age range the dates allow: oldest with the earliest birth and latest sighting.
+            let youngest = age(born: birth.range.to, on: lastSeen.from)
+            let oldest = age(born: birth.range.from, on: lastSeen.to)
+            if oldest < plausibleAges.lowerBound {
+                warnings.append(FieldProblem(field: "date_of_birth", message:
+                    "makes the person at most \(oldest) when last seen (\(lastSeen)); check the year of birth"))
+            } else if youngest > plausibleAges.upperBound {
+                warnings.append(FieldProblem(field: "date_of_birth", message:
+                    "makes the person at least \(youngest) when last seen (\(lastSeen)); check the year of birth"))
+            }
+        }
+        if received < lastSeen.from {
+            warnings.append(FieldProblem(field: "received_on", message:
+                "\(received) is before the person was last seen (\(lastSeen)); check both dates"))
+        }
+        return warnings
+    }
+
+    /// Whole years between two days.
+    private static func age(born: CalendarDate, on day: CalendarDate) -> Int {
+        day.year - born.year - ((day.month, day.day) < (born.month, born.day) ? 1 : 0)
     }
 
     private func required(_ field: String, _ value: String?, _ problems: inout [FieldProblem], limit: Int = 200) -> String? {
@@ -124,7 +166,7 @@ extension InquiryForm {
     private func flag(_ field: String, _ value: String?, _ problems: inout [FieldProblem]) -> Bool? {
         guard let cell = Cell.clean(value) else { return nil }
         guard let parsed = YesNo.parse(cell) else {
-            problems.append(FieldProblem(field: field, message: "\"\(cell)\" is not yes/no; use yes, no, true, false, 1 or 0"))
+            problems.append(FieldProblem(field: field, message: QuotedValue.isNot(cell, "yes/no") + "; use yes, no, true, false, 1 or 0"))
             return nil
         }
         return parsed

@@ -70,6 +70,8 @@ struct ValidInquiry: Sendable {
     var channel: String
     var receivedOn: CalendarDate
     var notes: String?
+    /// Values accepted but unlikely (an age, a date order), by field, for the coordinator to check.
+    var warnings: [FieldProblem] = []
 }
 
 /// A person's recorded details with their derived spellings and keys.

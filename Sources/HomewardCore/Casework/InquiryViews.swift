@@ -95,9 +95,11 @@ public struct InquirySummary: Sendable, Codable, Equatable {
 public struct InquiryAdded: Sendable, Codable, Equatable {
     public var reference: String
     public var possibleDuplicates: [DuplicateHint]
+    /// Values accepted but unlikely, by field (`date_of_birth`, `received_on`).
+    public var warnings: [FieldProblem]
 
     enum CodingKeys: String, CodingKey {
-        case reference
+        case reference, warnings
         case possibleDuplicates = "possible_duplicates"
     }
 }

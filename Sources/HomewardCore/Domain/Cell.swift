@@ -21,14 +21,22 @@ public enum Cell {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
-    /// The text with control, format and line-separator characters written as `\u{…}`, so
-    /// that echoing untrusted input cannot move the cursor, recolour a terminal or fake a line.
-    public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+    /// The text made safe to print: every character that could forge output — C0 and C1
+    /// controls (ESC among them), DEL, bidi overrides and other format characters, line and
+    /// paragraph separators — is written as `U+001B` (at least four hex digits), so echoing
+    /// untrusted input cannot move the cursor, recolour a terminal, reorder text or fake a line.
+    /// - Parameter multiline: keep line breaks and tabs (for fields that allow them); CR LF
+    ///   becomes LF, and a lone CR, which would overwrite the line, is still escaped.
+    public static func printable(_ text: String, multiline: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, multiline: multiline) }) else { return text }
         var result = ""
-        for scalar in text.unicodeScalars {
-            if isUnprintable(scalar) {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if multiline && scalar == "\r" && pending == "\n" { continue }
+            if needsEscape(scalar, multiline: multiline) {
+                result += codePoint(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -36,9 +44,25 @@ public enum Cell {
         return result
     }
 
-    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+    /// `U+0007`, `U+202E`, `U+E0001`: the Unicode way of naming a code point.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Whether ``printable(_:multiline:)`` escapes the character (line breaks and tabs included).
+    public static func couldForgeOutput(_ scalar: Unicode.Scalar) -> Bool {
+        needsEscape(scalar, multiline: false)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
         let value = scalar.value
-        if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { return false }
+        // Fast path for ASCII and Cyrillic; other blocks (even Latin-1, with its soft hyphen)
+        // hold format characters and need the property lookup.
+        if (0x20..<0x7F).contains(value) || (0x400..<0x530).contains(value) { return false }
+        if multiline && (scalar == "\n" || scalar == "\t") { return false }
+        // One rule with what storing refuses: invisible characters are shown, not hidden.
+        if isInvisible(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return false
@@ -46,20 +70,42 @@ public enum Cell {
     }
 
     /// Why a text cannot be stored, or nil when it can: control characters (line breaks and
-    /// tabs only where `multiline`) and U+FFFD, which marks bytes that were not valid UTF-8.
+    /// tabs only where `multiline`), invisible characters, and U+FFFD, which marks bytes that
+    /// were not valid UTF-8.
+    ///
+    /// One rule for every invisible character: format characters (U+00AD, U+200E, U+061C…),
+    /// bidi controls, and every Default_Ignorable_Code_Point (U+3164, U+115F, variation
+    /// selectors…), which would make two names that look alike differ, or hide text.
     static func problem(_ text: String, multiline: Bool) -> String? {
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            // Fast path: printable ASCII and ordinary letters need no property lookup.
-            if (0x20..<0x7F).contains(value) || (0xA0..<0x2000).contains(value) { continue }
+            if isPlainFast(scalar) { continue }
             if scalar == "\u{FFFD}" { return "contains bytes that are not valid UTF-8; save the file or text as UTF-8" }
-            if multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t") { continue }
+            let lineBreak = scalar == "\n" || scalar == "\r"
+            if multiline && (lineBreak || scalar == "\t") { continue }
             let category = scalar.properties.generalCategory
-            if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
-                return "contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true))); remove it"
-                    + (multiline ? "" : " (line breaks are not allowed in this field)")
+            if category == .control || category == .lineSeparator || category == .paragraphSeparator {
+                let isLayout = lineBreak || scalar == "\t"
+                let kind = lineBreak ? "a line break" : scalar == "\t" ? "a tab" : "a control character"
+                return "contains \(kind) (\(codePoint(scalar))); remove it"
+                    + (isLayout ? " (line breaks are not allowed in this field)" : "")
             }
+            if isInvisible(scalar) { return "contains an invisible character (\(codePoint(scalar))); remove it" }
         }
         return nil
     }
+
+    /// Scalars that need no property lookup: printable ASCII, Latin letters and Cyrillic,
+    /// which make up nearly every cell an import cleans. A test checks every scalar of these
+    /// ranges against the full rule.
+    static func isPlainFast(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x20..<0x7F).contains(value) || (0xC0..<0x250).contains(value) || (0x400..<0x530).contains(value)
+    }
+
+    /// Format characters, bidi controls and default-ignorable code points.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.generalCategory == .format || properties.isBidiControl || properties.isDefaultIgnorableCodePoint
+    }
+
 }

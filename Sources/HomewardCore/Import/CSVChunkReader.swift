@@ -79,7 +79,9 @@ private extension CSVFileError {
         case .invalidUTF8(let line): .invalidUTF8(line: line + lines)
         case .unterminatedQuote(let line): .unterminatedQuote(line: line + lines)
         case .malformed(let line, let reason): .malformed(line: line + lines, reason: reason)
-        case .cannotOpen, .empty: self
+        case .cellTooLong(let line, let limit): .cellTooLong(line: line + lines, limit: limit)
+        case .tooManyColumns(let line, let limit): .tooManyColumns(line: line + lines, limit: limit)
+        case .cannotOpen, .empty, .tooLarge, .tooManyRows: self
         }
     }
 }

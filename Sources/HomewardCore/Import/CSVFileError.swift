@@ -13,6 +13,14 @@ public enum CSVFileError: Error, Equatable, LocalizedError {
     case unterminatedQuote(line: Int)
     /// The record starting on this line is not usable, for the given reason.
     case malformed(line: Int, reason: String)
+    /// The file is larger than ``CSVLimits/maxBytes``.
+    case tooLarge(bytes: Int, limit: Int)
+    /// The file has more data rows than ``CSVLimits/maxRows``.
+    case tooManyRows(limit: Int)
+    /// The record starting on this line has more cells than ``CSVLimits/maxColumns``.
+    case tooManyColumns(line: Int, limit: Int)
+    /// A cell on this line is longer than ``CSVLimits/maxCellBytes``.
+    case cellTooLong(line: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -26,6 +34,14 @@ public enum CSVFileError: Error, Equatable, LocalizedError {
             "line \(line): unterminated quoted field (a cell opened with \" never closes); check the quotes on that line"
         case .malformed(let line, let reason):
             "line \(line): \(reason)"
+        case .tooLarge(let bytes, let limit):
+            "the file is \(bytes) bytes, over the limit of \(limit); split it, or raise the limit with --max-bytes"
+        case .tooManyRows(let limit):
+            "the file has more than \(limit) data rows; split it, or raise the limit with --max-rows"
+        case .tooManyColumns(let line, let limit):
+            "line \(line): more than \(limit) cells; an import file has one column per field (see --help)"
+        case .cellTooLong(let line, let limit):
+            "line \(line): a cell is longer than \(limit) bytes; no field holds that much (a quote may be missing)"
         }
     }
 }

@@ -19,18 +19,29 @@ public struct CSVTable: Sendable {
     /// Accepts LF, CRLF or CR line breaks, quoted cells with commas, doubled quotes and line
     /// breaks, and UTF-8 with or without a byte order mark.
     /// - Throws: `CSVFileError.cannotOpen` when the file cannot be read, `.empty` when it has
-    ///   no header row, `.invalidUTF8` or `.unterminatedQuote` with the line to fix.
-    public init(contentsOf url: URL) throws(CSVFileError) {
+    ///   no header row, `.invalidUTF8` or `.unterminatedQuote` with the line to fix, and
+    ///   `.tooLarge`, `.tooManyRows`, `.tooManyColumns` or `.cellTooLong` beyond `limits`,
+    ///   before anything is parsed.
+    public init(contentsOf url: URL, limits: CSVLimits = .standard) throws(CSVFileError) {
         let path = url.path(percentEncoded: false)
+        // The size first, so that an oversized file is refused without being read.
+        let size: Int
+        do {
+            size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
+        } catch {
+            throw .cannotOpen(path: path)
+        }
+        guard size <= limits.maxBytes else { throw .tooLarge(bytes: size, limit: limits.maxBytes) }
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
             throw .cannotOpen(path: path)
         }
+        guard data.count <= limits.maxBytes else { throw .tooLarge(bytes: data.count, limit: limits.maxBytes) }
         let result = data.withUnsafeBytes { raw in
             Result { () throws(CSVFileError) in
-                try CSVTable(raw.bindMemory(to: UInt8.self), source: path, chunkCount: nil)
+                try CSVTable(raw.bindMemory(to: UInt8.self), source: path, chunkCount: nil, limits: limits)
             }
         }
         self = try result.get()
@@ -38,23 +49,25 @@ public struct CSVTable: Sendable {
 
     /// Reads CSV held in memory, as `init(contentsOf:)` reads a file.
     /// - Throws: `CSVFileError`, as `init(contentsOf:)`.
-    public init(bytes: [UInt8]) throws(CSVFileError) {
-        try self.init(bytes: bytes, chunkCount: nil)
+    public init(bytes: [UInt8], limits: CSVLimits = .standard) throws(CSVFileError) {
+        try self.init(bytes: bytes, chunkCount: nil, limits: limits)
     }
 
     /// Reads CSV held in memory in `chunkCount` slices (nil: one per core for large input),
     /// so tests can exercise the parallel path on small data.
-    init(bytes: [UInt8], chunkCount: Int?) throws(CSVFileError) {
+    init(bytes: [UInt8], chunkCount: Int?, limits: CSVLimits = .standard) throws(CSVFileError) {
+        guard bytes.count <= limits.maxBytes else { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(CSVFileError) in
-                try CSVTable(buffer, source: "the CSV data", chunkCount: chunkCount)
+                try CSVTable(buffer, source: "the CSV data", chunkCount: chunkCount, limits: limits)
             }
         }
         self = try result.get()
     }
 
-    private init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, chunkCount: Int?) throws(CSVFileError) {
+    private init(_ buffer: UnsafeBufferPointer<UInt8>, source: String, chunkCount: Int?, limits: CSVLimits) throws(CSVFileError) {
         let text = CSVBytes.droppingByteOrderMark(buffer)
+        try limits.check(text)
         let rows = try CSVChunkReader(text: text, chunkCount: chunkCount).records()
         guard let first = rows.first else { throw .empty(path: source) }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -7,12 +7,30 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var dryRun: Bool
     public var firstReference: String?
     public var lastReference: String?
-    /// Notes that did not stop the import (e.g. manifest count differs from the batch's).
-    public var warnings: [String]
+    /// What did not stop the import but needs a look (possible duplicates, implausible
+    /// dates, a manifest count that differs from the batch's), up to ``ImportWarnings/listed``.
+    public var warnings: [ImportWarning]
+    /// How many more warnings there were than are listed.
+    public var moreWarnings: Int
+
+    init(rows: Int, dryRun: Bool, firstReference: String? = nil, lastReference: String? = nil,
+         warnings: [ImportWarning], moreWarnings: Int = 0) {
+        self.rows = rows
+        self.dryRun = dryRun
+        self.firstReference = firstReference
+        self.lastReference = lastReference
+        self.warnings = warnings
+        self.moreWarnings = moreWarnings
+    }
+
+    init(rows: Int, dryRun: Bool, firstReference: String? = nil, lastReference: String? = nil, warnings: ImportWarnings) {
+        self.init(rows: rows, dryRun: dryRun, firstReference: firstReference, lastReference: lastReference,
+                  warnings: warnings.list, moreWarnings: warnings.omitted)
+    }
 
     enum CodingKeys: String, CodingKey {
         case rows, warnings
-        case dryRun = "dry_run", firstReference = "first", lastReference = "last"
+        case dryRun = "dry_run", firstReference = "first", lastReference = "last", moreWarnings = "more_warnings"
     }
 }
 
@@ -57,8 +75,8 @@ extension Homeward {
             let insertAll = {
                 try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
                     for (line, inquiry) in slice {
-                        scan.add(line: line, inquiry)
                         let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
+                        scan.add(line: line, inquiry, reference: reference.description)
                         if first == nil { first = reference }
                         last = reference
                     }
@@ -75,7 +93,8 @@ extension Homeward {
             let warnings = scan.warnings
             try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
                                  details: ["rows": String(done), "references": inserter.issuedSummary,
-                                           "possible_duplicates": String(warnings.count)]),
+                                           "possible_duplicates": String(scan.duplicates),
+                                           "warnings": String(warnings.count)]),
                       by: actor, in: db)
             return ImportSummary(rows: done, dryRun: false, firstReference: first?.description,
                                  lastReference: last?.description, warnings: warnings)

@@ -24,31 +24,16 @@ extension Homeward {
         let existingTags = try read { db in
             Set(try String.fetchAll(db, sql: "SELECT lower(tag) FROM returned_record WHERE batch_id = ?", arguments: [batchID]))
         }
-        let checked = try ValidatedRows.validate(table, map: map, blank: ManifestForm()) { form in
+        // Row checks and tag checks in one run, so that a file's every problem is listed at once.
+        var (checked, problems) = try ValidatedRows.collect(table, map: map, blank: ManifestForm()) { form in
             form.validate(regions: regions, today: today, batch: context)
         }
-        // Tags are compared case-insensitively: "D-1" and "d-1" would confuse everyone.
-        var firstLineOfTag = [String: Int]()
-        var tagProblems = [RowProblem]()
-        for (line, record) in checked {
-            let folded = record.tag.lowercased()
-            if existingTags.contains(folded) {
-                tagProblems.append(RowProblem(line: line, column: "tag", message: "\"\(record.tag)\" is already in batch \(code)"))
-            } else if let first = firstLineOfTag[folded] {
-                tagProblems.append(RowProblem(line: line, column: "tag",
-                                              message: "\"\(record.tag)\" repeats line \(first); tags are unique within a batch"))
-            } else {
-                firstLineOfTag[folded] = line
-            }
-        }
-        guard tagProblems.isEmpty else {
-            throw ImportError.invalidRows(Array(tagProblems.prefix(ImportLimits.reportedProblems)), badRows: tagProblems.count,
-                                          totalRows: table.records.count)
-        }
+        for problem in Self.tagProblems(in: table, map: map, existing: existingTags, code: code) { problems.add(problem) }
+        if let error = problems.error { throw error }
         let records = checked.map(\.value)
 
         let total = existingTags.count + records.count
-        var warnings = [String]()
+        var warnings = [ImportWarning]()
         var newCount: Int?
         if let received, total > received {
             guard acceptCount else {
@@ -56,11 +41,13 @@ extension Homeward {
                     "batch \(code) says \(received) received but the manifest would make \(total) records; check the file, or pass --accept-count to set the received count to \(total)")
             }
             newCount = total
-            warnings.append("received count of \(code) raised from \(received) to \(total)")
+            warnings.append(ImportWarning(reason: dryRun
+                ? "received count of \(code) would be raised from \(received) to \(total)"
+                : "received count of \(code) raised from \(received) to \(total)"))
         } else if let discrepancy = Self.countDiscrepancy(received: received, manifest: total) {
-            warnings.append("\(code): \(discrepancy)")
+            warnings.append(ImportWarning(reason: "\(code): \(discrepancy)"))
         } else if received == nil {
-            warnings.append("\(code) has no received count; the manifest lists \(total)")
+            warnings.append(ImportWarning(reason: "\(code) has no received count; the manifest lists \(total)"))
         }
         guard !dryRun else { return ImportSummary(rows: records.count, dryRun: true, warnings: warnings) }
 
@@ -88,5 +75,27 @@ extension Homeward {
                                            "count_raised_to": newCount.map(String.init) ?? ""]), by: actor, in: db)
             return ImportSummary(rows: records.count, dryRun: false, warnings: warnings)
         }
+    }
+
+    /// Tags repeated within the file or already in the batch, compared case-insensitively
+    /// ("D-1" and "d-1" would confuse everyone). Checks every row that has a tag, valid or not.
+    static func tagProblems(in table: CSVTable, map: ColumnMap<ManifestForm>, existing: Set<String>,
+                            code: String) -> [RowProblem] {
+        var firstLineOfTag = [String: Int]()
+        var problems = [RowProblem]()
+        for record in table.records where table.widthMismatch(of: record) == nil {
+            guard let tag = Cell.clean(map.form(from: record.fields, into: ManifestForm()).tag) else { continue }
+            let folded = tag.lowercased()
+            let shown = QuotedValue.quoted(tag).map { "tag \($0)" } ?? "the tag"
+            if existing.contains(folded) {
+                problems.append(RowProblem(line: record.line, column: "tag", message: "\(shown) is already in batch \(code)"))
+            } else if let first = firstLineOfTag[folded] {
+                problems.append(RowProblem(line: record.line, column: "tag",
+                                           message: "\(shown) repeats line \(first); tags are unique within a batch"))
+            } else {
+                firstLineOfTag[folded] = record.line
+            }
+        }
+        return problems
     }
 }

@@ -66,7 +66,7 @@ struct ColumnMap<Form>: @unchecked Sendable {
             fields.append((index, keyPath))
         }
         if !unknown.isEmpty {
-            throw .header("unknown column(s) \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); allowed: \(columns.map(\.name).joined(separator: ","))")
+            throw .header(Self.unknownColumns(unknown, of: header.count, allowed: columns.map(\.name)))
         }
         let missing = required.subtracting(seen)
         if !missing.isEmpty {
@@ -77,6 +77,18 @@ struct ColumnMap<Form>: @unchecked Sendable {
             throw .header("the header needs at least one of the columns \(oneOf.sorted().joined(separator: ", "))")
         }
         self.fields = fields
+    }
+
+    /// Names a few unknown columns, as ``QuotedValue`` allows: a file without a header row
+    /// has its first row of personal data where the header should be.
+    private static func unknownColumns(_ unknown: [String], of count: Int, allowed: [String]) -> String {
+        let shown = 3
+        var names = unknown.prefix(shown).map { QuotedValue.quoted($0) ?? "(\(ValueShape($0).phrase))" }.joined(separator: ", ")
+        if unknown.count > shown { names += " and \(unknown.count - shown) more" }
+        let hint = unknown.count == count
+            ? "the first line is not a header; add the header row first: "
+            : "allowed: "
+        return "unknown column(s) \(names); \(hint)\(allowed.joined(separator: ","))"
     }
 
     func form(from cells: [String], into form: Form) -> Form {

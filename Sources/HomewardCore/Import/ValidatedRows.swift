@@ -7,7 +7,7 @@ enum ValidatedRows {
     private struct Slice<Valid: Sendable>: Sendable {
         var valid: [(line: Int, value: Valid)] = []
         var problems: [RowProblem] = []
-        var badRows = 0
+        var badLines: [Int] = []
     }
 
     /// The valid rows with their line numbers, or ``ImportError/invalidRows(_:badRows:totalRows:)``
@@ -22,6 +22,23 @@ enum ValidatedRows {
         return all
     }
 
+    /// Every valid row and every problem, for imports that add checks across rows (tags
+    /// unique within the file and the batch) and must report them with the row checks, in
+    /// one run.
+    static func collect<Form: Sendable, Valid: Sendable>(
+        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+        check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>
+    ) throws -> (valid: [(line: Int, value: Valid)], problems: RowProblemList) {
+        var valid = [(line: Int, value: Valid)]()
+        valid.reserveCapacity(table.records.count)
+        var problems = RowProblemList(totalRows: table.records.count)
+        try slices(table, map: map, blank: blank, check: check) { slice in
+            valid += slice.valid
+            problems.add(slice.problems, badLines: slice.badLines)
+        }
+        return (valid, problems)
+    }
+
     /// Validates slices of rows on worker threads and hands each slice of valid rows to
     /// `consume`, in file order, on the calling thread as soon as it and all earlier slices
     /// are checked, so that writing overlaps validation. After the first bad row nothing more
@@ -31,6 +48,23 @@ enum ValidatedRows {
         _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>,
         consume: ([(line: Int, value: Valid)]) throws -> Void
+    ) throws {
+        var problems = RowProblemList(totalRows: table.records.count)
+        var failure: (any Error)?
+        try slices(table, map: map, blank: blank, check: check) { slice in
+            problems.add(slice.problems, badLines: slice.badLines)
+            guard problems.isEmpty, failure == nil else { return }
+            do { try consume(slice.valid) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        if let error = problems.error { throw error }
+    }
+
+    /// Checks slices of rows on all cores and hands each to `body` in file order.
+    private static func slices<Form: Sendable, Valid: Sendable>(
+        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+        check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>,
+        body: (Slice<Valid>) -> Void
     ) throws {
         let records = table.records
         guard !records.isEmpty else { throw ImportError.header("the file has a header but no data rows; nothing to import") }
@@ -46,7 +80,7 @@ enum ValidatedRows {
                     switch Self.check(record, in: table, map: map, blank: blank, rule: check) {
                     case let .success(value): slice.valid.append((record.line, value))
                     case let .failure(problems):
-                        slice.badRows += 1
+                        slice.badLines.append(record.line)
                         if slice.problems.count < ImportLimits.reportedProblems { slice.problems += problems.list }
                     }
                 }
@@ -54,21 +88,10 @@ enum ValidatedRows {
                 ready[index].signal()
             }
         }
-        var problems = [RowProblem]()
-        var badRows = 0
-        var failure: (any Error)?
         for index in 0..<count {
             ready[index].wait()
             guard let slice = slices.withLock({ $0.removeValue(forKey: index) }) else { continue }
-            badRows += slice.badRows
-            if problems.count < ImportLimits.reportedProblems { problems += slice.problems }
-            guard badRows == 0, failure == nil else { continue }
-            do { try consume(slice.valid) } catch { failure = error }
-        }
-        if let failure { throw failure }
-        guard badRows == 0 else {
-            throw ImportError.invalidRows(Array(problems.prefix(ImportLimits.reportedProblems)), badRows: badRows,
-                                          totalRows: records.count)
+            body(slice)
         }
     }
 
@@ -84,5 +107,35 @@ enum ValidatedRows {
         return rule(map.form(from: record.fields, into: blank)).mapError { problems in
             RowProblems(list: problems.list.map { RowProblem(line: record.line, column: $0.field, message: $0.message) })
         }
+    }
+}
+
+/// The problems of one import file: the first ones listed in line order, every bad row counted.
+struct RowProblemList {
+    let totalRows: Int
+    private var problems = [RowProblem]()
+    private var badLines = Set<Int>()
+
+    init(totalRows: Int) {
+        self.totalRows = totalRows
+    }
+
+    var isEmpty: Bool { badLines.isEmpty }
+
+    mutating func add(_ found: [RowProblem], badLines lines: [Int]) {
+        badLines.formUnion(lines)
+        if problems.count < ImportLimits.reportedProblems * 2 { problems += found }
+    }
+
+    mutating func add(_ problem: RowProblem) {
+        add([problem], badLines: [problem.line])
+    }
+
+    /// The error that refuses the file, or nil when no row is bad.
+    var error: ImportError? {
+        guard !badLines.isEmpty else { return nil }
+        // Stable: the problems of one row keep their order.
+        let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return .invalidRows(Array(ordered.prefix(ImportLimits.reportedProblems)), badRows: badLines.count, totalRows: totalRows)
     }
 }

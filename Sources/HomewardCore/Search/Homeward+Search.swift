@@ -27,9 +27,13 @@ extension Homeward {
                     let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE service_number_key = ?", arguments: [key])
                     found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "service_number", in: db)
                 }
-                if actor.may(.seeContactDetails), let phone = PhoneNumber.normalise(text) {
+                // The same normaliser as when numbers are stored, plus the form older numbers were stored in.
+                let phones = PhoneNumber.storedForms(text)
+                if actor.may(.seeContactDetails), !phones.isEmpty {
                     searchedPhone = true
-                    let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT person_id FROM inquiry WHERE phone = ?", arguments: [phone])
+                    let ids = try Int64.fetchAll(db, sql: """
+                        SELECT DISTINCT person_id FROM inquiry WHERE phone IN (\(databaseQuestionMarks(count: phones.count)))
+                        """, arguments: StatementArguments(phones))
                     found += try hits(for: ids.map { ($0, 100.0) }, matchedBy: "phone", in: db)
                 }
             }
@@ -38,6 +42,11 @@ extension Homeward {
                 let named = try hits(for: matches.map { ($0.personID, $0.score) }, matchedBy: "name", in: db)
                 found += Self.bySpelling(named, query: text)
             }
+        }
+        // Only a phone number could have matched, and this role may not search by phone: say
+        // so rather than "no matches", which would be untrue.
+        if !searchedPhone, found.isEmpty, !PhoneNumber.storedForms(text).isEmpty, !text.contains(where: \.isLetter) {
+            try authorize(actor, .seeContactDetails, action: "search.phone")
         }
         if searchedPhone {
             // A phone lookup reads contact details: record that it happened, not the number.

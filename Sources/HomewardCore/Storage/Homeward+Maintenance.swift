@@ -11,25 +11,32 @@ public struct DatabaseCheck: Sendable, Codable, Equatable {
     public var latestKnownMigration: String
     public var auditEvents: Int
     public var auditIntact: Bool
+    /// Tables, indexes, triggers and views missing, altered or foreign, compared with what the
+    /// migrations create (a dropped append-only trigger shows here).
+    public var schemaProblems: [String]
+    /// The database file's permissions as found ("600"), or e.g. "644, tightened to 600".
+    public var filePermissions: String
 
     public var isHealthy: Bool {
         integrity == ["ok"] && foreignKeyViolations.isEmpty && auditIntact
-            && appliedMigrations.last == latestKnownMigration
+            && appliedMigrations.last == latestKnownMigration && schemaProblems.isEmpty
     }
 
     enum CodingKeys: String, CodingKey {
         case integrity
         case foreignKeyViolations = "foreign_key_violations", appliedMigrations = "applied_migrations"
         case latestKnownMigration = "latest_known_migration", auditEvents = "audit_events", auditIntact = "audit_intact"
+        case schemaProblems = "schema_problems", filePermissions = "file_permissions"
     }
 }
 
 extension Homeward {
-    /// Runs SQLite's integrity and foreign-key checks, reports the schema version and
-    /// recomputes the audit chain.
+    /// Runs SQLite's integrity and foreign-key checks, reports the schema version, compares
+    /// the schema with the migrations' and recomputes the audit chain.
     public func checkDatabase(_ actor: Actor) throws -> DatabaseCheck {
         try authorize(actor, .checkDatabase, action: "db.check")
-        let check = try read { db in try Self.check(db) }
+        var check = try read { db in try Self.check(db) }
+        if let loose = loosePermissions { check.filePermissions = "\(String(loose, radix: 8)), tightened to 600" }
         try write { db in
             try audit(AuditEntry(action: "db.check", outcome: check.isHealthy ? .ok : .failed), by: actor, in: db)
         }
@@ -48,7 +55,8 @@ extension Homeward {
         let chain = try verifyChain(db)
         return DatabaseCheck(
             integrity: integrity, foreignKeyViolations: violations, appliedMigrations: applied,
-            latestKnownMigration: Migrations.latest, auditEvents: chain.eventCount, auditIntact: chain.isIntact)
+            latestKnownMigration: Migrations.latest, auditEvents: chain.eventCount, auditIntact: chain.isIntact,
+            schemaProblems: try SchemaCheck.problems(db), filePermissions: "600")
     }
 
     /// Copies the database with SQLite's online backup into a new 0600 file, then opens the
@@ -57,14 +65,23 @@ extension Homeward {
     /// - Throws: ``StorageError/backupTargetExists(path:)`` rather than overwrite a file.
     public func backup(_ actor: Actor, to target: String) throws -> DatabaseCheck {
         try authorize(actor, .backUpDatabase, action: "db.backup")
+        let fileName = URL(fileURLWithPath: target).lastPathComponent
+        // Audited once it is done (`ok`) or has failed (`failed` with the kind): the copy does
+        // not hold its own event, the source does.
+        let check = try recordingFailure("db.backup", by: actor, entityType: "file", entityID: fileName) {
+            try copyVerified(to: target)
+        }
+        try write { db in
+            try audit(AuditEntry(action: "db.backup", entityType: "file", entityID: fileName,
+                                 details: ["audit_events": String(check.auditEvents)]), by: actor, in: db)
+        }
+        return check
+    }
+
+    private func copyVerified(to target: String) throws -> DatabaseCheck {
         guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try PrivateFile.checkFolder(folder, for: .backup)
-        // Audit first, so the copy carries the event that made it.
-        try write { db in
-            try audit(AuditEntry(action: "db.backup", entityType: "file",
-                                 entityID: URL(fileURLWithPath: target).lastPathComponent), by: actor, in: db)
-        }
         let created = try PrivateFile.createEmpty(at: target, for: .backup)
         do {
             let copy = try DatabaseQueue(path: target)

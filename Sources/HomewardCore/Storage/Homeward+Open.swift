@@ -2,33 +2,42 @@ import Foundation
 import GRDB
 
 extension Homeward {
-    /// How long a process waits for another one's write lock before giving up.
-    static let busyTimeout: TimeInterval = 15
-
     /// Opens (and with `create`, creates) the database file at `path`.
     ///
     /// The file is created with mode 0600 before SQLite touches it, and only in a folder no one
-    /// else can write (``PrivateFile``); an existing file in such a folder is refused too. Connections use WAL,
-    /// foreign keys, `synchronous = FULL` and a busy timeout so several CLI processes can share
-    /// one file.
+    /// else can write (``PrivateFile``); an existing file in such a folder is refused too.
+    /// Connections use WAL, foreign keys, `synchronous = FULL` and a patient busy handler
+    /// (``WriterWait``) so several CLI processes can share one file while one of them imports.
     /// - Throws: ``StorageError/notInitialised(path:)`` when the file does not exist and
     ///   `create` is false.
     public static func open(path: String, create: Bool = false, environment: HomewardEnvironment = .live) throws -> Homeward {
         let manager = FileManager.default
+        var loosePermissions: UInt16?
         if !manager.fileExists(atPath: path) {
             guard create else { throw StorageError.notInitialised(path: path) }
             try createPrivateFile(at: path)
         } else {
-            // SQLite opens its -wal and -shm files by name beside the database on every open,
-            // beside the real file when the path is a link, and the link could be swapped.
+            // SQLite opens its -wal and -shm files by name beside the database on every open (the
+            // peek below too), beside the real file when the path is a link, which could be swapped.
             let url = URL(fileURLWithPath: path)
             try PrivateFile.checkFolder(url.deletingLastPathComponent().path, for: .database)
             let real = url.resolvingSymlinksInPath().deletingLastPathComponent().path
             if real != url.deletingLastPathComponent().path { try PrivateFile.checkFolder(real, for: .database) }
+            // Look before opening in WAL mode, which would already change the file.
+            do {
+                let peek = try DatabaseQueue(path: path, configuration: readOnly)
+                defer { try? peek.close() }
+                try peek.read { db in try refuseForeign(db, path: path, creating: create) }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw StorageError.cannotOpen(path: path, reason: "not a SQLite database")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                throw StorageError.busy
+            }
+            loosePermissions = try tightenPermissions(of: path)
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .callback(environment.writerWait.busyHandler())
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Bulk imports touch indexes all over the file; a 64 MiB page cache (allocated only
@@ -43,7 +52,7 @@ extension Homeward {
             throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         do {
-            return try Homeward(writer: pool, path: path, environment: environment)
+            return try Homeward(writer: pool, path: path, environment: environment, loosePermissions: loosePermissions, creating: create)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StorageError.cannotOpen(path: path, reason: "not a SQLite database")
         }

@@ -11,19 +11,38 @@ public final class Homeward: Sendable {
     let environment: HomewardEnvironment
     /// Where the database lives, for messages; ":memory:" for in-memory databases.
     public let path: String
+    /// The file's permissions when it was opened with more than owner read and write (they
+    /// have been tightened to 0600 since); nil when they were right.
+    public let loosePermissions: UInt16?
 
     /// Opens a database and brings its schema up to date.
     ///
     /// - Throws: ``StorageError/newerSchema(path:)`` when the file was written by a newer homeward.
-    public init(writer: any DatabaseWriter, path: String = ":memory:", environment: HomewardEnvironment = .live) throws {
+    /// - Throws: ``StorageError/foreignDatabase(path:tables:creating:)`` when the file holds
+    ///   tables homeward did not create: it is never migrated into.
+    public init(writer: any DatabaseWriter, path: String = ":memory:", environment: HomewardEnvironment = .live,
+                loosePermissions: UInt16? = nil, creating: Bool = false) throws {
         self.writer = writer
         self.environment = environment
         self.path = path
+        self.loosePermissions = loosePermissions
         let migrator = Migrations.migrator
         if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
             throw StorageError.newerSchema(path: path)
         }
+        try writer.read { db in try Self.refuseForeign(db, path: path, creating: creating) }
         try migrator.migrate(writer)
+    }
+
+    /// Refuses a file that is not homeward's to migrate: any file with tables homeward did
+    /// not create when `init` is to create a database, and a file with tables but no homeward
+    /// migrations otherwise. (Extra tables in a homeward database are `db check`'s to report.)
+    static func refuseForeign(_ db: Database, path: String, creating: Bool) throws {
+        let foreign = try SchemaCheck.foreignTables(db)
+        guard !foreign.isEmpty else { return }
+        if try creating || !db.tableExists("grdb_migrations") {
+            throw StorageError.foreignDatabase(path: path, tables: foreign.count, creating: creating)
+        }
     }
 
     /// A fresh in-memory database, for tests and dry runs.

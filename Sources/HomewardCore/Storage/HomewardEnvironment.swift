@@ -10,6 +10,7 @@ public struct HomewardEnvironment: Sendable {
     public var passwordPolicy: PasswordPolicy
     public var sessions: SessionPolicy
     public var lockout: LockoutPolicy
+    public var writerWait: WriterWait
 
     public init(
         now: @escaping @Sendable () -> Date = { Date() },
@@ -17,7 +18,8 @@ public struct HomewardEnvironment: Sendable {
         hasher: PasswordHasher = PasswordHasher(),
         passwordPolicy: PasswordPolicy = .standard,
         sessions: SessionPolicy = .standard,
-        lockout: LockoutPolicy = .standard
+        lockout: LockoutPolicy = .standard,
+        writerWait: WriterWait = WriterWait()
     ) {
         self.now = now
         self.randomBytes = randomBytes
@@ -25,6 +27,7 @@ public struct HomewardEnvironment: Sendable {
         self.passwordPolicy = passwordPolicy
         self.sessions = sessions
         self.lockout = lockout
+        self.writerWait = writerWait
     }
 
     public static let live = HomewardEnvironment()

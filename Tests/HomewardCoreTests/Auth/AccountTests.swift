@@ -49,8 +49,18 @@ import Testing
             try homeward.addUser(admin, name: "bob smith", role: .coordinator, password: otherPassword)
         }
         try homeward.addUser(admin, name: "bob", role: .coordinator, password: otherPassword)
-        #expect(throws: AccountError.nameTaken("BOB")) {
+        // Upper case is outside the rule; the same name again is taken.
+        #expect(throws: AccountError.invalidName("BOB")) {
             try homeward.addUser(admin, name: "BOB", role: .coordinator, password: otherPassword)
+        }
+        #expect(throws: AccountError.nameTaken("bob")) {
+            try homeward.addUser(admin, name: "bob", role: .coordinator, password: otherPassword)
+        }
+        // Look-alikes from other scripts are refused: Cyrillic о and е, Greek ο.
+        for lookalike in ["b\u{043E}b", "ol\u{0435}na", "b\u{03BF}b", "bob\u{200B}"] {
+            #expect(throws: AccountError.invalidName(lookalike)) {
+                try homeward.addUser(admin, name: lookalike, role: .coordinator, password: otherPassword)
+            }
         }
     }
 

@@ -87,7 +87,8 @@ import Testing
         let (homeward, admin) = try makeHomeward()
         #expect(throws: AccessError.wrongCredentials) { try homeward.login(name: "nobody", password: adminPassword) }
         let event = try #require(try homeward.auditLog(admin).last)
-        #expect(event.action == "auth.login" && event.outcome == .failed && event.actorName == "nobody")
+        #expect(event.action == "auth.login" && event.outcome == .failed && event.actorName == nil)
+        #expect(event.entityID?.hasPrefix("unknown:") == true)
     }
 }
 

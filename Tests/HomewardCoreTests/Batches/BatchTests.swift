@@ -64,7 +64,7 @@ import Testing
         #expect(dry.rows == 3 && dry.dryRun)
         #expect(try homeward.batch(olena, code: code).summary.manifestRecords == 0)
         let summary = try homeward.importManifest(olena, code: code, table: good)
-        #expect(summary.warnings.contains { $0.contains("3 of 6") })
+        #expect(summary.warnings.contains { $0.reason.contains("3 of 6") })
         let view = try homeward.batch(olena, code: code)
         #expect(view.records.map(\.record) == ["\(code)/R-1", "\(code)/R-2", "\(code)/R-3"])
         #expect(view.records[2].recoveryRegion == "UA-23")

@@ -114,15 +114,39 @@ import Testing
 }
 
 @Suite struct ImportDuplicateTests {
-    @Test func reimportingAFileWarnsAboutEveryRowAndRepeatsWithinTheFileAreNamed() throws {
+    @Test func everyPossibleDuplicateNamesItsLineTheReferenceAndWhy() throws {
         let (homeward, _, olena) = try makeCasework()
         let lines = [InquiryImportTests.header] + (1...20).map { InquiryImportTests.row($0) } + [InquiryImportTests.row(3)]
         let table = try CSVTable(bytes: csv(lines))
         let first = try homeward.importInquiries(olena, table: table)
-        #expect(first.warnings == ["1 row(s) repeat an earlier row of the file, first at line 22 (like line 4)"])
+        let third = InquiryReference(year: 2025, number: 3).description
+        #expect(first.warnings == [ImportWarning(line: 22, reference: third, reason: "same names and birth date as line 4")])
         let again = try homeward.importInquiries(olena, table: table, dryRun: true)
-        #expect(again.warnings.count == 1)
-        #expect(again.warnings[0].hasPrefix("21 row(s) may concern persons already recorded"))
+        #expect(again.warnings.count == 21 && again.moreWarnings == 0)
+        #expect(again.warnings[0] == ImportWarning(line: 2, reference: InquiryReference(year: 2025, number: 1).description,
+                                                   reason: "same names and birth date"))
+        #expect(again.warnings[20] == ImportWarning(line: 22, reference: third, reason: "same names and birth date"))
+        #expect(again.warnings[0].description == "line 2 may concern the person of \(InquiryReference(year: 2025, number: 1)) (same names and birth date)")
+    }
+
+    @Test func sameServiceNumberIsNamedAndWarningsBeyondTheLimitAreCounted() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let known = try homeward.addInquiry(olena, shevchenkoForm()).reference
+        let rows = (1...150).map { index in
+            InquiryImportTests.row(index).replacingOccurrences(of: ",m,,47", with: ",m,ZSU 4471203,47")
+        }
+        let summary = try homeward.importInquiries(olena, table: try CSVTable(bytes: csv([InquiryImportTests.header] + rows)), dryRun: true)
+        #expect(summary.warnings.count == ImportWarnings.listed && summary.moreWarnings == 50)
+        #expect(summary.warnings.allSatisfy { $0.reference == known && $0.reason == "same service number" })
+        #expect(summary.warnings.map(\.line) == Array(2...101))
+    }
+
+    @Test func warningsAreObjectsInJSONWithNullsForWhatIsUnknown() throws {
+        let summary = ImportSummary(rows: 1, dryRun: true, warnings: [ImportWarning(reason: "B-2025-001 has no received count")])
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(summary)) as? [String: Any]
+        let warning = try #require((object?["warnings"] as? [[String: Any]])?.first)
+        #expect(warning["line"] is NSNull && warning["reference"] is NSNull)
+        #expect(warning["reason"] as? String == "B-2025-001 has no received count")
     }
 }
 

@@ -86,7 +86,7 @@ import Testing
         do {
             _ = try directory.resolve("Lugnsk")
         } catch {
-            #expect(error.errorDescription == "unknown region \"Lugnsk\"; did you mean Luhansk Oblast (UA-09)? see 'homeward regions'")
+            #expect(error.errorDescription == "a name or word, not a region; did you mean Luhansk Oblast (UA-09)? see 'homeward regions'")
         }
         for nearMiss in ["Kyivv Oblasst", "Zaporizhhia", "Donetks", "Luhanks oblast", "UA-90", "Khersn", "Poltva"] {
             #expect(throws: RegionError.self) { try directory.resolve(nearMiss) }
@@ -107,7 +107,7 @@ import Testing
 
     @Test func errorMessagesNameTheValueAndTheFix() {
         let several = RegionError.unknown("Cher", suggestions: ["Cherkasy Oblast (UA-71)", "Chernihiv Oblast (UA-74)", "Chernivtsi Oblast (UA-77)"])
-        #expect(several.errorDescription == "unknown region \"Cher\"; did you mean Cherkasy Oblast (UA-71), Chernihiv Oblast (UA-74) or Chernivtsi Oblast (UA-77)? see 'homeward regions'")
+        #expect(several.errorDescription == "a name or word, not a region; did you mean Cherkasy Oblast (UA-71), Chernihiv Oblast (UA-74) or Chernivtsi Oblast (UA-77)? see 'homeward regions'")
         #expect(RegionError.unknown("xyz", suggestions: []).errorDescription == "unknown region \"xyz\"; see 'homeward regions'")
         #expect(RegionError.empty.errorDescription?.contains("UA-09") == true)
     }

@@ -41,8 +41,11 @@ import Testing
         #expect(byPhone.map(\.reference) == [target])
         #expect(byPhone.first?.matchedBy == "phone")
         #expect(try homeward.auditLog(olena).last?.action == "search.phone")
-        // Admins may search cases but not by a family's phone number; volunteers not at all.
-        #expect(try homeward.search(admin, "050 123 45 67").isEmpty)
+        // Admins may search cases but not by a family's phone number (told so, not "no
+        // matches"); volunteers not at all.
+        #expect(throws: AccessError.denied(role: .admin, permission: .seeContactDetails)) {
+            try homeward.search(admin, "050 123 45 67")
+        }
         #expect(try homeward.search(admin, "Shevchenko").first?.reference == target)
         let vera = try addAndLogin(homeward, admin: admin, name: "vera", role: .volunteer)
         #expect(throws: AccessError.self) { try homeward.search(vera.actor, "Shevchenko") }

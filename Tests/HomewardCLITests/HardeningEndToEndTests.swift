@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Issue 6 items 4, 6, 7 and issue 7 item 8 (waiting for another writer), with the binary.
+@Suite struct HardeningEndToEndTests {
+    static func sqlite(_ path: String, _ input: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func aFailedBackupIsAuditedAsFailedNotOk() throws {
+        let cli = try CLIHarness.initialised()
+        let missing = try cli.run(["db", "backup", cli.path("no/such/folder/copy.sqlite")])
+        #expect(missing.status == 73)
+        let events = try cli.auditEvents(action: "db.backup")
+        #expect(events.count == 1)
+        #expect(events.first?["outcome"] as? String == "failed")
+        #expect(SecurityEndToEndTests.detail(events.first ?? [:], "reason") == "cannot_create_output")
+        try cli.ok("db", "backup", cli.path("copy.sqlite"))
+        let after = try cli.auditEvents(action: "db.backup")
+        #expect(after.map { $0["outcome"] as? String } == ["failed", "ok"])
+    }
+
+    @Test func initRefusesAnUnrelatedSQLiteFileAndLeavesItAlone() throws {
+        let cli = try CLIHarness()
+        let path = cli.databasePath
+        #expect(try Self.sqlite(path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('borscht');\n") == 0)
+        chmod(path, 0o644)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let outcome = try cli.run(["init", "--admin", "alice", "--password-stdin"], stdin: CLIHarness.adminPassword + "\n")
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr.contains("did not create"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Nor does any other command migrate into it.
+        let list = try cli.run(["inquiry", "list"])
+        #expect(list.status == 69)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aLooseDatabaseFileIsTightenedAndReported() throws {
+        let cli = try CLIHarness.initialised()
+        chmod(cli.databasePath, 0o644)
+        let check = try cli.ok("db", "check")
+        #expect(check.stdout.contains("644, tightened to 600"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: cli.databasePath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func dbCheckNamesADroppedTriggerAndAForeignTable() throws {
+        let cli = try CLIHarness.initialised()
+        try cli.ok("db", "check")
+        #expect(try Self.sqlite(cli.databasePath, "DROP TRIGGER audit_event_no_update; CREATE TABLE scratch (x);\n") == 0)
+        let check = try cli.run(["db", "check"])
+        #expect(check.status == 65)
+        #expect(check.stdout.contains("trigger audit_event_no_update is missing"))
+        #expect(check.stdout.contains("table scratch was not created by homeward"))
+    }
+
+    @Test func commandsWaitForAnotherWriterAndSaySo() throws {
+        let cli = try CLIHarness.initialised()
+        // Another process holds the write lock for three seconds (longer than the notice delay).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [cli.databasePath]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO reference_counter VALUES (2999, 0);\n.shell sleep 3\nROLLBACK;\n".utf8))
+        try input.fileHandleForWriting.close()
+        usleep(500_000)
+        let started = Date()
+        let verify = try cli.run(["audit", "verify"])
+        holder.waitUntilExit()
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stderr.contains("waiting for another writer"))
+        #expect(Date().timeIntervalSince(started) >= 2)
+    }
+
+    @Test func theWaitLimitEndsInBusyWithExit69() throws {
+        let cli = try CLIHarness.initialised()
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [cli.databasePath]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO reference_counter VALUES (2999, 0);\n.shell sleep 3\nROLLBACK;\n".utf8))
+        try input.fileHandleForWriting.close()
+        usleep(500_000)
+        let outcome = try cli.run(["audit", "verify"], extraEnvironment: ["HOMEWARD_BUSY_TIMEOUT": "1"])
+        holder.waitUntilExit()
+        #expect(outcome.status == 69)
+        #expect(outcome.stderr.contains("busy"))
+    }
+}
