@@ -43,7 +43,7 @@ import Testing
         let openFolder = try cli.run(["whoami"])
         #expect(openFolder.status == 73)
         #expect(openFolder.stdout.isEmpty)
-        #expect(openFolder.stderr.contains(folder) && openFolder.stderr.contains("rm -r"), "\(openFolder.stderr)")
+        #expect(openFolder.stderr.contains(folder) && openFolder.stderr.contains("chmod 700"), "\(openFolder.stderr)")
         #expect(!openFolder.stderr.contains("mallory"))
         // Folder repaired by hand, file still open to others.
         #expect(chmod(folder, 0o700) == 0)
@@ -76,6 +76,19 @@ import Testing
         #expect(chown(cli.path("state/homeward"), 65534, 65534) == 0)
         #expect(try cli.run(["whoami"]).status == 73)
         #expect(try cli.run(["login", "alice", "--password-stdin"], stdin: CLIHarness.adminPassword + "\n").status == 73)
+    }
+
+    @Test func aFolderLeftReadableIsRefusedAndTheFixEndsTheExposedSession() throws {
+        let cli = try CLIHarness.initialised()
+        let exposed = try Self.token(cli)
+        let folder = cli.path("state/homeward")
+        #expect(chmod(folder, 0o755) == 0)
+        let refused = try cli.run(["whoami"])
+        #expect(refused.status == 73)
+        #expect(refused.stderr.contains("chmod 700 '\(folder)'"), "\(refused.stderr)")
+        #expect(chmod(folder, 0o700) == 0)
+        try cli.ok("login", "alice", "--password-stdin", stdin: CLIHarness.adminPassword + "\n")
+        #expect(try cli.run(["whoami"], extraEnvironment: ["HOMEWARD_TOKEN": exposed]).status == 77)
     }
 
     @Test func loginRefusesAPreMadeOpenFolderBeforeIssuingASession() throws {
@@ -112,8 +125,10 @@ import Testing
         let cli = try CLIHarness.initialised()
         let stored = try Self.token(cli)
         let other = try Self.tokenOnTheSide(cli, "alice", password: CLIHarness.adminPassword)
-        let logout = try cli.run(["logout"], extraEnvironment: ["HOMEWARD_TOKEN": other])
+        let logout = try cli.run(["logout", "--json"], extraEnvironment: ["HOMEWARD_TOKEN": other])
         #expect(logout.status == 0, "\(logout.stderr)")
+        #expect(logout.stdout.contains("\"token_file\" : \"kept\"") && logout.stdout.contains("\"session\" : \"ended\""),
+                "\(logout.stdout)")
         #expect(try cli.run(["whoami"], extraEnvironment: ["HOMEWARD_TOKEN": other]).status == 77)
         #expect(try Self.token(cli) == stored, "the stored token file was removed or changed")
         #expect(try cli.ok("whoami").stdout == "alice (admin)\n")

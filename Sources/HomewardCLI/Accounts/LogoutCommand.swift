@@ -21,13 +21,15 @@ struct LogoutCommand: ParsableCommand {
                     && (error == .malformedToken || error == .tokenFromOtherDatabase) {
             // A stored file that holds no token of this database ends no session; it just goes.
             try context.tokenStore()?.remove()
-            return Output.note("removed a session file that held no session of this database", quiet: options.quiet)
+            return try Output.done(options, "removed a session file that held no session of this database",
+                                   json: ["session": "none", "token_file": "removed"])
         }
         let removed = try context.tokenStore()?.remove(ifHolding: credential.token) ?? false
         var message = end == .alreadyEnded ? "the session had already ended" : "logged out"
-        if credential.fromEnvironment {
-            message += removed ? "" : " (the session of HOMEWARD_TOKEN; the stored session, if any, is untouched)"
+        if credential.fromEnvironment, !removed {
+            message += " (the session of HOMEWARD_TOKEN; the stored session, if any, is untouched)"
         }
-        Output.note(message, quiet: options.quiet)
+        try Output.done(options, message, json: ["session": end == .alreadyEnded ? "already_ended" : "ended",
+                                                 "token_file": removed ? "removed" : "kept"])
     }
 }

@@ -67,7 +67,7 @@ public final class PrivateFolder {
         guard status.permissions & 0o077 == 0 else {
             throw PrivateFileError.unsafeFolder(
                 path: path, problem: "other users have access to it (mode \(status.modeText))",
-                fix: removeAndLogIn(path, folder: true))
+                fix: "run chmod 700 \(PrivateFile.quoted(path)) and log in again, which ends the session it held")
         }
         return opened
     }
@@ -95,7 +95,9 @@ public final class PrivateFolder {
             throw untrusted(filePath, "it belongs to uid \(status.owner), not to you (uid \(geteuid()))")
         }
         guard status.permissions & 0o077 == 0 else {
-            throw untrusted(filePath, "other users have access to it (mode \(status.modeText))")
+            throw PrivateFileError.untrustedFile(
+                path: filePath, problem: "other users have access to it (mode \(status.modeText))",
+                fix: "run chmod 600 \(PrivateFile.quoted(filePath)) and log in again, which ends the session it held")
         }
         var bytes = [UInt8](repeating: 0, count: limit + 1)
         var count = 0
