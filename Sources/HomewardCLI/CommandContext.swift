@@ -6,6 +6,12 @@ struct CommandContext {
     let homeward: Homeward
     let options: GlobalOptions
 
+    /// A session token and where it came from.
+    struct Credential {
+        let token: String
+        let fromEnvironment: Bool
+    }
+
     init(_ options: GlobalOptions) throws {
         self.options = options
         self.homeward = try Homeward.open(path: options.databasePath, environment: Self.environment)
@@ -26,16 +32,22 @@ struct CommandContext {
 
     /// The logged-in user: HOMEWARD_TOKEN if set, else this database's token file.
     func actor() throws -> Actor {
-        try homeward.authenticate(token: try token())
+        try homeward.authenticate(token: try credential().token)
     }
 
-    func token() throws -> String {
+    func token() throws -> String { try credential().token }
+
+    /// HOMEWARD_TOKEN if set, else the token file of this database and person.
+    func credential() throws -> Credential {
         if let token = ProcessInfo.processInfo.environment["HOMEWARD_TOKEN"], !token.isEmpty {
-            return token
+            return Credential(token: token, fromEnvironment: true)
         }
-        guard let token = try TokenStore.read(databaseID: try homeward.databaseID()) else {
-            throw AccessError.notLoggedIn
-        }
-        return token
+        guard let token = try tokenStore()?.read(), !token.isEmpty else { throw AccessError.notLoggedIn }
+        return Credential(token: token, fromEnvironment: false)
+    }
+
+    /// This database's token store, or nil when none was ever made.
+    func tokenStore() throws -> TokenStore? {
+        try TokenStore.existing(databaseID: try homeward.databaseID())
     }
 }

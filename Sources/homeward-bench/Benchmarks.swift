@@ -20,7 +20,7 @@ struct Benchmarks {
     }
 
     func runAll() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         var generator = InquiryCSVGenerator(seed: 2024)
         generator.rows = settings.rows

@@ -16,7 +16,7 @@ final class CLIHarness: @unchecked Sendable {
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         environment = [
             "HOME": folder.appendingPathComponent("home").path,
             "XDG_STATE_HOME": folder.appendingPathComponent("state").path,

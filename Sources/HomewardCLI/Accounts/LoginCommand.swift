@@ -3,7 +3,8 @@ import HomewardCore
 
 struct LoginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "login", abstract: "Log in and keep the session token for this database.")
+        commandName: "login", abstract: "Log in and keep the session token for this database.",
+        discussion: "A login replaces the stored token of this database and ends the session it held.")
 
     @Argument(help: "User name.")
     var name: String
@@ -15,9 +16,24 @@ struct LoginCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
+        // Refuse an unsafe token folder before a session exists that could not be kept.
+        let store = try TokenStore.creating(databaseID: try context.homeward.databaseID())
         let password = try PasswordInput(fromStandardInput: passwordStdin).read(prompt: "Password for \(name): ")
         let session = try context.homeward.login(name: name, password: password)
-        try TokenStore.write(session.token, databaseID: session.databaseID)
+        let replaced: [String]
+        do {
+            replaced = try store.replace(with: session.token)
+        } catch {
+            _ = try? context.homeward.revokeSession(token: session.token)
+            throw error
+        }
+        for replaced in replaced where replaced != session.token {
+            do {
+                try context.homeward.revokeSession(token: replaced, reason: .replaced)
+            } catch let error as AccessError where error == .malformedToken || error == .tokenFromOtherDatabase {
+                // Not a session of this database: nothing to end.
+            }
+        }
         if options.json {
             try Output.json(["name": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
         } else {

@@ -81,16 +81,16 @@ extension Homeward {
     private func copyVerified(to target: String) throws -> DatabaseCheck {
         guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder) else {
-            throw StorageError.cannotCreate(path: target, reason: "folder \(folder) does not exist")
-        }
-        try Self.createPrivateFile(at: target)
+        try PrivateFile.checkFolder(folder, for: .backup)
+        let created = try PrivateFile.createEmpty(at: target, for: .backup)
         do {
             let copy = try DatabaseQueue(path: target)
             try writer.backup(to: copy)
             // A self-contained single file: no -wal or -shm beside it.
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
+            // SQLite opened the file by name: it must still be the one created above.
+            try created.check(at: target)
             let verify = try DatabaseQueue(path: target, configuration: Self.readOnly)
             let check = try verify.read { db in try Self.check(db) }
             let sourceEvents = try read { db in try AuditEvent.fetchCount(db) }

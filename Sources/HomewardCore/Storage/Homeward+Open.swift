@@ -4,9 +4,10 @@ import GRDB
 extension Homeward {
     /// Opens (and with `create`, creates) the database file at `path`.
     ///
-    /// The file is created with mode 0600 before SQLite touches it. Connections use WAL,
-    /// foreign keys, `synchronous = FULL` and a patient busy handler (``WriterWait``) so several
-    /// CLI processes can share one file while one of them imports.
+    /// The file is created with mode 0600 before SQLite touches it, and only in a folder no one
+    /// else can write (``PrivateFile``); an existing file in such a folder is refused too.
+    /// Connections use WAL, foreign keys, `synchronous = FULL` and a patient busy handler
+    /// (``WriterWait``) so several CLI processes can share one file while one of them imports.
     /// - Throws: ``StorageError/notInitialised(path:)`` when the file does not exist and
     ///   `create` is false.
     public static func open(path: String, create: Bool = false, environment: HomewardEnvironment = .live) throws -> Homeward {
@@ -16,6 +17,12 @@ extension Homeward {
             guard create else { throw StorageError.notInitialised(path: path) }
             try createPrivateFile(at: path)
         } else {
+            // SQLite opens its -wal and -shm files by name beside the database on every open (the
+            // peek below too), beside the real file when the path is a link, which could be swapped.
+            let url = URL(fileURLWithPath: path)
+            try PrivateFile.checkFolder(url.deletingLastPathComponent().path, for: .database)
+            let real = url.resolvingSymlinksInPath().deletingLastPathComponent().path
+            if real != url.deletingLastPathComponent().path { try PrivateFile.checkFolder(real, for: .database) }
             // Look before opening in WAL mode, which would already change the file.
             do {
                 let peek = try DatabaseQueue(path: path, configuration: readOnly)
@@ -69,22 +76,18 @@ extension Homeward {
         }
     }
 
-    /// Creates an empty file readable and writable by its owner only, and its parent folder
-    /// (mode 0700) when missing.
+    /// Creates an empty database file (mode 0600) in a folder no one else can write, and the
+    /// folder itself (mode 0700) when missing. See ``PrivateFile`` for the rules.
     static func createPrivateFile(at path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StorageError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StorageError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+            }
         }
-        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else {
-            throw StorageError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
-        chmod(path, 0o600)
+        try PrivateFile.createEmpty(at: path, for: .database)
     }
 }

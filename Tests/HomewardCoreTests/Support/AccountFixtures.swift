@@ -30,7 +30,7 @@ final class TemporaryFolder {
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
