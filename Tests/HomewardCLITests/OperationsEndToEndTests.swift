@@ -48,7 +48,7 @@ import Testing
         try sqlite(cli, """
             SELECT (SELECT count(*) FROM inquiry), (SELECT count(*) FROM inquiry_contact), (SELECT count(*) FROM batch_change),
                    (SELECT count(*) FROM returned_record_change), (SELECT count(*) FROM batch_assignment),
-                   (SELECT count(*) FROM audit_event), (SELECT group_concat(status) FROM inquiry),
+                   (SELECT count(*) FROM audit_event WHERE outcome = 'ok'), (SELECT group_concat(status) FROM inquiry),
                    (SELECT group_concat(coalesce(voided_at, '-')) FROM returned_record), (SELECT received_count FROM batch)
             """)
     }

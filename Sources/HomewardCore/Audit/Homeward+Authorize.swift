@@ -26,8 +26,11 @@ extension Homeward {
     /// own `ok` event in the transaction of the change, and when it throws, a `failed` event
     /// is appended with the kind of the failure (never its message, which may quote input).
     /// Access failures are audited where they are decided and are not recorded twice.
+    ///
+    /// - Parameter recording: false for dry runs, which change nothing and so leave no event.
     func recordingFailure<T>(_ action: String, by actor: Actor?, entityType: String? = nil, entityID: String? = nil,
-                             _ body: () throws -> T) throws -> T {
+                             recording: Bool = true, _ body: () throws -> T) throws -> T {
+        guard recording else { return try body() }
         do {
             return try body()
         } catch let error as AccessError {

@@ -5,72 +5,74 @@ extension Homeward {
     /// Records a repatriation batch; returns its code.
     public func addBatch(_ actor: Actor, _ form: BatchForm) throws -> BatchAdded {
         try authorize(actor, .recordBatches, action: "batch.add", entityType: "batch")
-        var problems = [FieldProblem]()
-        let date = CalendarDate(String(Cell.trimmed(form.date)))
-        if date == nil { problems.append(FieldProblem(field: "date", message: QuotedValue.isNot(form.date, "a date") + "; use YYYY-MM-DD")) }
-        let kind = BatchKind(rawValue: String(Cell.trimmed(form.kind)).lowercased())
-        if kind == nil {
-            problems.append(FieldProblem(field: "kind", message: QuotedValue.isNot(form.kind, "a batch kind") + "; use \(BatchKind.allCases.map(\.rawValue).joined(separator: ", "))"))
-        }
-        for (field, count) in [("received", form.received), ("handed-over", form.handedOver)] {
-            if let count, !(0...Self.largestBatch).contains(count) {
-                problems.append(FieldProblem(field: field, message: "\(count) is not a count from 0 to \(Self.largestBatch)"))
+        return try recordingFailure("batch.add", by: actor, entityType: "batch") {
+            var problems = [FieldProblem]()
+            let date = CalendarDate(String(Cell.trimmed(form.date)))
+            if date == nil { problems.append(FieldProblem(field: "date", message: QuotedValue.isNot(form.date, "a date") + "; use YYYY-MM-DD")) }
+            let kind = BatchKind(rawValue: String(Cell.trimmed(form.kind)).lowercased())
+            if kind == nil {
+                problems.append(FieldProblem(field: "kind", message: QuotedValue.isNot(form.kind, "a batch kind") + "; use \(BatchKind.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
-        }
-        var regions = [String]()
-        for name in form.regions.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            do {
-                let code = try RegionDirectory.standard.resolve(name).code
-                if !regions.contains(code) { regions.append(code) }
-            } catch {
-                problems.append(FieldProblem(field: "regions", message: error.localizedDescription))
+            for (field, count) in [("received", form.received), ("handed-over", form.handedOver)] {
+                if let count, !(0...Self.largestBatch).contains(count) {
+                    problems.append(FieldProblem(field: field, message: "\(count) is not a count from 0 to \(Self.largestBatch)"))
+                }
             }
-        }
-        if regions.isEmpty && problems.allSatisfy({ $0.field != "regions" }) {
-            problems.append(FieldProblem(field: "regions", message: "required; give the recovery regions, e.g. --regions Donetsk,Luhansk"))
-        }
-        var sources = [BatchSource]()
-        for cell in form.sources {
-            switch BatchSource.parse(cell) {
-            case let .success(source): sources.append(source)
-            case let .failure(problem): problems.append(problem)
+            var regions = [String]()
+            for name in form.regions.flatMap({ $0.split(separator: ",").map(String.init) }) {
+                do {
+                    let code = try RegionDirectory.standard.resolve(name).code
+                    if !regions.contains(code) { regions.append(code) }
+                } catch {
+                    problems.append(FieldProblem(field: "regions", message: error.localizedDescription))
+                }
             }
-        }
-        let transferPoint = FreeText.check("transfer-point", form.transferPoint, into: &problems)
-        let agreement = FreeText.check("agreement", form.agreement, into: &problems)
-        for source in sources {
-            _ = FreeText.check("source", source.text, limit: 4000, into: &problems)
-            _ = FreeText.check("source", source.saidBy, into: &problems)
-        }
-        guard problems.isEmpty, let date, let kind else { throw CaseworkError.invalid(problems) }
-        return try write { db in
-            let last = try Int.fetchOne(db, sql: """
-                SELECT max(CAST(substr(code, 8) AS INTEGER)) FROM batch WHERE code LIKE ?
-                """, arguments: ["B-\(date.year)-%"]) ?? 0
-            let code = BatchCode.format(year: date.year, number: last + 1)
-            let stamp = Timestamp.text(now)
-            try db.execute(sql: """
-                INSERT INTO batch (code, kind, date, received_count, handed_over_count, transfer_point, agreement,
-                                   created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [code, kind.rawValue, date.description, form.received, form.handedOver,
-                                 transferPoint, agreement, stamp, actor.userID])
-            let batchID = db.lastInsertedRowID
-            for region in regions {
-                try db.execute(sql: "INSERT INTO batch_region (batch_id, region) VALUES (?, ?)", arguments: [batchID, region])
+            if regions.isEmpty && problems.allSatisfy({ $0.field != "regions" }) {
+                problems.append(FieldProblem(field: "regions", message: "required; give the recovery regions, e.g. --regions Donetsk,Luhansk"))
             }
+            var sources = [BatchSource]()
+            for cell in form.sources {
+                switch BatchSource.parse(cell) {
+                case let .success(source): sources.append(source)
+                case let .failure(problem): problems.append(problem)
+                }
+            }
+            let transferPoint = FreeText.check("transfer-point", form.transferPoint, into: &problems)
+            let agreement = FreeText.check("agreement", form.agreement, into: &problems)
             for source in sources {
-                try db.execute(sql: "INSERT INTO batch_source (batch_id, text, said_by, said_on) VALUES (?, ?, ?, ?)",
-                               arguments: [batchID, source.text, source.saidBy, source.saidOn?.description])
+                _ = FreeText.check("source", source.text, limit: 4000, into: &problems)
+                _ = FreeText.check("source", source.saidBy, into: &problems)
             }
-            try db.execute(sql: """
-                INSERT INTO batch_status_change (batch_id, status, note, changed_at, changed_by)
-                VALUES (?, 'announced', 'recorded', ?, ?)
-                """, arguments: [batchID, stamp, actor.userID])
-            try audit(AuditEntry(action: "batch.add", entityType: "batch", entityID: code,
-                                 details: ["kind": kind.rawValue, "date": date.description, "regions": regions.joined(separator: ",")]),
-                      by: actor, in: db)
-            return BatchAdded(code: code)
+            guard problems.isEmpty, let date, let kind else { throw CaseworkError.invalid(problems) }
+            return try write { db in
+                let last = try Int.fetchOne(db, sql: """
+                    SELECT max(CAST(substr(code, 8) AS INTEGER)) FROM batch WHERE code LIKE ?
+                    """, arguments: ["B-\(date.year)-%"]) ?? 0
+                let code = BatchCode.format(year: date.year, number: last + 1)
+                let stamp = Timestamp.text(now)
+                try db.execute(sql: """
+                    INSERT INTO batch (code, kind, date, received_count, handed_over_count, transfer_point, agreement,
+                                       created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [code, kind.rawValue, date.description, form.received, form.handedOver,
+                                     transferPoint, agreement, stamp, actor.userID])
+                let batchID = db.lastInsertedRowID
+                for region in regions {
+                    try db.execute(sql: "INSERT INTO batch_region (batch_id, region) VALUES (?, ?)", arguments: [batchID, region])
+                }
+                for source in sources {
+                    try db.execute(sql: "INSERT INTO batch_source (batch_id, text, said_by, said_on) VALUES (?, ?, ?, ?)",
+                                   arguments: [batchID, source.text, source.saidBy, source.saidOn?.description])
+                }
+                try db.execute(sql: """
+                    INSERT INTO batch_status_change (batch_id, status, note, changed_at, changed_by)
+                    VALUES (?, 'announced', 'recorded', ?, ?)
+                    """, arguments: [batchID, stamp, actor.userID])
+                try audit(AuditEntry(action: "batch.add", entityType: "batch", entityID: code,
+                                     details: ["kind": kind.rawValue, "date": date.description, "regions": regions.joined(separator: ",")]),
+                          by: actor, in: db)
+                return BatchAdded(code: code)
+            }
         }
     }
 
@@ -78,27 +80,29 @@ extension Homeward {
     public func setBatchStatus(_ actor: Actor, code text: String, status: BatchStatus, note: String) throws {
         let code = try BatchCode.parse(text)
         try authorize(actor, .recordBatches, action: "batch.status", entityType: "batch", entityID: code)
-        guard let note = try FreeText.checked("note", note, limit: 4000) else {
-            throw CaseworkError.invalid([FieldProblem(field: "note", message: "required; say what was announced or why")])
-        }
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, status, date FROM batch WHERE code = ?", arguments: [code]) else {
-                throw CaseworkError.noSuchBatch(code)
+        try recordingFailure("batch.status", by: actor, entityType: "batch", entityID: code) {
+            guard let note = try FreeText.checked("note", note, limit: 4000) else {
+                throw CaseworkError.invalid([FieldProblem(field: "note", message: "required; say what was announced or why")])
             }
-            let current: String = row["status"]
-            if status == .completed, let date = CalendarDate(row["date"] as String), today < date {
-                throw CaseworkError.invalidTransition("batch \(code) is dated \(date), after today; it cannot be completed yet")
+            try write { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT id, status, date FROM batch WHERE code = ?", arguments: [code]) else {
+                    throw CaseworkError.noSuchBatch(code)
+                }
+                let current: String = row["status"]
+                if status == .completed, let date = CalendarDate(row["date"] as String), today < date {
+                    throw CaseworkError.invalidTransition("batch \(code) is dated \(date), after today; it cannot be completed yet")
+                }
+                guard current != status.rawValue else {
+                    throw CaseworkError.invalidTransition("batch \(code) is already \(current)")
+                }
+                let batchID: Int64 = row["id"]
+                try db.execute(sql: "UPDATE batch SET status = ? WHERE id = ?", arguments: [status.rawValue, batchID])
+                try db.execute(sql: """
+                    INSERT INTO batch_status_change (batch_id, status, note, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [batchID, status.rawValue, note, Timestamp.text(now), actor.userID])
+                try audit(AuditEntry(action: "batch.status", entityType: "batch", entityID: code,
+                                     details: ["from": current, "to": status.rawValue]), by: actor, in: db)
             }
-            guard current != status.rawValue else {
-                throw CaseworkError.invalidTransition("batch \(code) is already \(current)")
-            }
-            let batchID: Int64 = row["id"]
-            try db.execute(sql: "UPDATE batch SET status = ? WHERE id = ?", arguments: [status.rawValue, batchID])
-            try db.execute(sql: """
-                INSERT INTO batch_status_change (batch_id, status, note, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [batchID, status.rawValue, note, Timestamp.text(now), actor.userID])
-            try audit(AuditEntry(action: "batch.status", entityType: "batch", entityID: code,
-                                 details: ["from": current, "to": status.rawValue]), by: actor, in: db)
         }
     }
 
@@ -107,16 +111,18 @@ extension Homeward {
     public func assignBatch(_ actor: Actor, user name: String, code text: String) throws {
         let code = try BatchCode.parse(text)
         try authorize(actor, .manageUsers, action: "user.assign", entityType: "user", entityID: name)
-        try write { db in
-            let account = try existingAccount(name, in: db)
-            try Self.requireVolunteer(account)
-            guard let batchID = try Int64.fetchOne(db, sql: "SELECT id FROM batch WHERE code = ?", arguments: [code]) else {
-                throw CaseworkError.noSuchBatch(code)
+        try recordingFailure("user.assign", by: actor, entityType: "user", entityID: name) {
+            try write { db in
+                let account = try existingAccount(name, in: db)
+                try Self.requireVolunteer(account)
+                guard let batchID = try Int64.fetchOne(db, sql: "SELECT id FROM batch WHERE code = ?", arguments: [code]) else {
+                    throw CaseworkError.noSuchBatch(code)
+                }
+                try db.execute(sql: "INSERT OR IGNORE INTO batch_assignment (user_id, batch_id) VALUES (?, ?)",
+                               arguments: [account.id, batchID])
+                try audit(AuditEntry(action: "user.assign", entityType: "user", entityID: account.name, details: ["batch": code]),
+                          by: actor, in: db)
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO batch_assignment (user_id, batch_id) VALUES (?, ?)",
-                           arguments: [account.id, batchID])
-            try audit(AuditEntry(action: "user.assign", entityType: "user", entityID: account.name, details: ["batch": code]),
-                      by: actor, in: db)
         }
     }
 

@@ -29,60 +29,62 @@ extension Homeward {
     public func updateRecord(_ actor: Actor, address text: String, changes: ManifestForm) throws -> RecordUpdated {
         let address = try RecordAddress.parse(text)
         try authorize(actor, .recordBatches, action: "record.update", entityType: "returned_record", entityID: address.description)
-        let today = self.today
-        return try write { db in
-            let row = try recordRow(actor, address, in: db)
-            try Self.requireLive(row, doing: "corrected")
-            let code: String = row["code"]
-            let recordID: Int64 = row["id"]
-            let before = Self.storedCells(row)
-            var form = ManifestForm()
-            for column in ManifestForm.columns {
-                form[keyPath: column.keyPath] = changes[keyPath: column.keyPath] ?? (before[column.name] ?? nil)
-            }
-            let context = ManifestContext(
-                code: code, date: CalendarDate(row["batch_date"] as String) ?? today,
-                kind: BatchKind(rawValue: row["batch_kind"]) ?? .remains)
-            let valid: ValidRecord
-            switch form.validate(regions: RegionDirectory.standard, today: today, batch: context) {
-            case let .success(record): valid = record
-            case let .failure(problems): throw CaseworkError.invalid(problems.list)
-            }
-            let after = Self.cells(of: valid)
-            let changed = ManifestForm.columns.map(\.name).filter { (before[$0] ?? nil) != (after[$0] ?? nil) }
-            guard !changed.isEmpty else { return RecordUpdated(record: "\(code)/\(row["tag"] as String)", changed: []) }
-            if changed.contains("tag") {
-                let taken = try Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM returned_record WHERE batch_id = ? AND tag = ? COLLATE NOCASE AND voided_at IS NULL AND id <> ?
-                    """, arguments: [row["batch_id"] as Int64, valid.tag, recordID]) ?? false
-                if taken {
-                    throw CaseworkError.invalid([FieldProblem(field: "tag", message: "\(code)/\(valid.tag) is another record; tags are unique within a batch")])
+        return try recordingFailure("record.update", by: actor, entityType: "returned_record", entityID: address.description) {
+            let today = self.today
+            return try write { db in
+                let row = try recordRow(actor, address, in: db)
+                try Self.requireLive(row, doing: "corrected")
+                let code: String = row["code"]
+                let recordID: Int64 = row["id"]
+                let before = Self.storedCells(row)
+                var form = ManifestForm()
+                for column in ManifestForm.columns {
+                    form[keyPath: column.keyPath] = changes[keyPath: column.keyPath] ?? (before[column.name] ?? nil)
                 }
-            }
-            let stamp = Timestamp.text(now)
-            let latin = valid.name.map { Transliteration.latin($0, language: Transliteration.guessLanguage($0)) }
-            try db.execute(sql: """
-                UPDATE returned_record SET tag = ?, kind = ?, name = ?, name_latin = ?, service_number = ?, service_number_key = ?,
-                    sex = ?, age_min = ?, age_max = ?, recovery_region = ?, recovery_place = ?, recovery_date = ?, effects = ?,
-                    notes = ?, updated_at = ?
-                WHERE id = ?
-                """, arguments: [
-                    valid.tag, valid.kind.rawValue, valid.name, latin, valid.serviceNumber,
-                    valid.serviceNumber.flatMap(ServiceNumber.key), valid.sex.rawValue, valid.ageMin, valid.ageMax,
-                    valid.region, valid.place, valid.recoveryDate?.description, valid.effects, valid.notes, stamp, recordID,
-                ])
-            for field in changed {
+                let context = ManifestContext(
+                    code: code, date: CalendarDate(row["batch_date"] as String) ?? today,
+                    kind: BatchKind(rawValue: row["batch_kind"]) ?? .remains)
+                let valid: ValidRecord
+                switch form.validate(regions: RegionDirectory.standard, today: today, batch: context) {
+                case let .success(record): valid = record
+                case let .failure(problems): throw CaseworkError.invalid(problems.list)
+                }
+                let after = Self.cells(of: valid)
+                let changed = ManifestForm.columns.map(\.name).filter { (before[$0] ?? nil) != (after[$0] ?? nil) }
+                guard !changed.isEmpty else { return RecordUpdated(record: "\(code)/\(row["tag"] as String)", changed: []) }
+                if changed.contains("tag") {
+                    let taken = try Bool.fetchOne(db, sql: """
+                        SELECT 1 FROM returned_record WHERE batch_id = ? AND tag = ? COLLATE NOCASE AND voided_at IS NULL AND id <> ?
+                        """, arguments: [row["batch_id"] as Int64, valid.tag, recordID]) ?? false
+                    if taken {
+                        throw CaseworkError.invalid([FieldProblem(field: "tag", message: "\(code)/\(valid.tag) is another record; tags are unique within a batch")])
+                    }
+                }
+                let stamp = Timestamp.text(now)
+                let latin = valid.name.map { Transliteration.latin($0, language: Transliteration.guessLanguage($0)) }
                 try db.execute(sql: """
-                    INSERT INTO returned_record_change (record_id, field, old_value, new_value, changed_at, changed_by)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [recordID, field, before[field] ?? nil, after[field] ?? nil, stamp, actor.userID])
+                    UPDATE returned_record SET tag = ?, kind = ?, name = ?, name_latin = ?, service_number = ?, service_number_key = ?,
+                        sex = ?, age_min = ?, age_max = ?, recovery_region = ?, recovery_place = ?, recovery_date = ?, effects = ?,
+                        notes = ?, updated_at = ?
+                    WHERE id = ?
+                    """, arguments: [
+                        valid.tag, valid.kind.rawValue, valid.name, latin, valid.serviceNumber,
+                        valid.serviceNumber.flatMap(ServiceNumber.key), valid.sex.rawValue, valid.ageMin, valid.ageMax,
+                        valid.region, valid.place, valid.recoveryDate?.description, valid.effects, valid.notes, stamp, recordID,
+                    ])
+                for field in changed {
+                    try db.execute(sql: """
+                        INSERT INTO returned_record_change (record_id, field, old_value, new_value, changed_at, changed_by)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [recordID, field, before[field] ?? nil, after[field] ?? nil, stamp, actor.userID])
+                }
+                // Field names only: names and effects on a record are personal data.
+                var details = ["changed": changed.joined(separator: ",")]
+                if changed.contains("tag") { details["new_tag"] = valid.tag }
+                try audit(AuditEntry(action: "record.update", entityType: "returned_record", entityID: "\(code)/\(row["tag"] as String)",
+                                     details: details), by: actor, in: db)
+                return RecordUpdated(record: "\(code)/\(valid.tag)", changed: changed)
             }
-            // Field names only: names and effects on a record are personal data.
-            var details = ["changed": changed.joined(separator: ",")]
-            if changed.contains("tag") { details["new_tag"] = valid.tag }
-            try audit(AuditEntry(action: "record.update", entityType: "returned_record", entityID: "\(code)/\(row["tag"] as String)",
-                                 details: details), by: actor, in: db)
-            return RecordUpdated(record: "\(code)/\(valid.tag)", changed: changed)
         }
     }
 
@@ -98,19 +100,21 @@ extension Homeward {
     public func voidRecord(_ actor: Actor, address text: String, reason: String) throws -> String {
         let address = try RecordAddress.parse(text)
         try authorize(actor, .recordBatches, action: "record.void", entityType: "returned_record", entityID: address.description)
-        guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
-            throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the record is void (e.g. entered twice)")])
-        }
-        return try write { db in
-            // Read again inside the write transaction: two coordinators voiding at once void it once.
-            let row = try recordRow(actor, address, in: db)
-            try Self.requireLive(row, doing: "voided again")
-            let stored = "\(row["code"] as String)/\(row["tag"] as String)"
-            try db.execute(sql: "UPDATE returned_record SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
-                           arguments: [Timestamp.text(now), actor.userID, reason, row["id"] as Int64])
-            try audit(AuditEntry(action: "record.void", entityType: "returned_record", entityID: stored,
-                                 details: ["kind": row["kind"]]), by: actor, in: db)
-            return stored
+        return try recordingFailure("record.void", by: actor, entityType: "returned_record", entityID: address.description) {
+            guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
+                throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the record is void (e.g. entered twice)")])
+            }
+            return try write { db in
+                // Read again inside the write transaction: two coordinators voiding at once void it once.
+                let row = try recordRow(actor, address, in: db)
+                try Self.requireLive(row, doing: "voided again")
+                let stored = "\(row["code"] as String)/\(row["tag"] as String)"
+                try db.execute(sql: "UPDATE returned_record SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
+                               arguments: [Timestamp.text(now), actor.userID, reason, row["id"] as Int64])
+                try audit(AuditEntry(action: "record.void", entityType: "returned_record", entityID: stored,
+                                     details: ["kind": row["kind"]]), by: actor, in: db)
+                return stored
+            }
         }
     }
 

@@ -7,17 +7,19 @@ extension Homeward {
     /// - Parameter coordinator: the coordinator to assign; the acting coordinator by default.
     public func addInquiry(_ actor: Actor, _ form: InquiryForm, coordinator: String? = nil) throws -> InquiryAdded {
         try authorize(actor, .editCases, action: "inquiry.add", entityType: "inquiry")
-        let valid = try validated(form)
-        return try write { db in
-            let coordinatorID = try coordinatorID(named: coordinator, default: actor, in: db)
-            let duplicates = try possibleDuplicates(of: valid.person, in: db)
-            var inserter = try CaseInserter(db, at: now)
-            let reference = try inserter.insert(valid, coordinatorID: coordinatorID)
-            try inserter.finish()
-            try audit(AuditEntry(action: "inquiry.add", entityType: "inquiry", entityID: reference.description,
-                                 details: ["region": valid.person.region, "possible_duplicates": String(duplicates.count)]),
-                      by: actor, in: db)
-            return InquiryAdded(reference: reference.description, possibleDuplicates: duplicates, warnings: valid.warnings)
+        return try recordingFailure("inquiry.add", by: actor, entityType: "inquiry") {
+            let valid = try validated(form)
+            return try write { db in
+                let coordinatorID = try coordinatorID(named: coordinator, default: actor, in: db)
+                let duplicates = try possibleDuplicates(of: valid.person, in: db)
+                var inserter = try CaseInserter(db, at: now)
+                let reference = try inserter.insert(valid, coordinatorID: coordinatorID)
+                try inserter.finish()
+                try audit(AuditEntry(action: "inquiry.add", entityType: "inquiry", entityID: reference.description,
+                                     details: ["region": valid.person.region, "possible_duplicates": String(duplicates.count)]),
+                          by: actor, in: db)
+                return InquiryAdded(reference: reference.description, possibleDuplicates: duplicates, warnings: valid.warnings)
+            }
         }
     }
 

@@ -13,27 +13,29 @@ extension Homeward {
     public func reopenInquiry(_ actor: Actor, reference text: String, reason: String) throws {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .editCases, action: "inquiry.reopen", entityType: "inquiry", entityID: reference.description)
-        guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
-            throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the inquiry is reopened")])
-        }
-        try write { db in
-            // The status is read inside the write transaction, so two coordinators cannot both reopen it.
-            guard let current = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
-            switch current.status {
-            case "merged":
-                let into: String = current.row["merged_into_reference"] ?? "another inquiry"
-                throw CaseworkError.invalidTransition(
-                    "\(reference) is merged into \(into); undo that with 'homeward inquiry unmerge \(reference)' instead of reopening")
-            case let status where !Self.reopenableStatuses.contains(status):
-                throw CaseworkError.invalidTransition(
-                    "\(reference) is \(status), not closed; only resolved or withdrawn inquiries can be reopened")
-            default:
-                break
+        try recordingFailure("inquiry.reopen", by: actor, entityType: "inquiry", entityID: reference.description) {
+            guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
+                throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the inquiry is reopened")])
             }
-            try db.execute(sql: "UPDATE inquiry SET status = 'open', status_reason = ?, updated_at = ? WHERE id = ?",
-                           arguments: [reason, Timestamp.text(now), current.inquiryID])
-            try audit(AuditEntry(action: "inquiry.reopen", entityType: "inquiry", entityID: reference.description,
-                                 details: ["from": current.status, "to": "open"]), by: actor, in: db)
+            try write { db in
+                // The status is read inside the write transaction, so two coordinators cannot both reopen it.
+                guard let current = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
+                switch current.status {
+                case "merged":
+                    let into: String = current.row["merged_into_reference"] ?? "another inquiry"
+                    throw CaseworkError.invalidTransition(
+                        "\(reference) is merged into \(into); undo that with 'homeward inquiry unmerge \(reference)' instead of reopening")
+                case let status where !Self.reopenableStatuses.contains(status):
+                    throw CaseworkError.invalidTransition(
+                        "\(reference) is \(status), not closed; only resolved or withdrawn inquiries can be reopened")
+                default:
+                    break
+                }
+                try db.execute(sql: "UPDATE inquiry SET status = 'open', status_reason = ?, updated_at = ? WHERE id = ?",
+                               arguments: [reason, Timestamp.text(now), current.inquiryID])
+                try audit(AuditEntry(action: "inquiry.reopen", entityType: "inquiry", entityID: reference.description,
+                                     details: ["from": current.status, "to": "open"]), by: actor, in: db)
+            }
         }
     }
 }

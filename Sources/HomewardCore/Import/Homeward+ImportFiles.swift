@@ -8,7 +8,9 @@ extension Homeward {
     public func importInquiries(_ actor: Actor, file: URL, limits: CSVLimits = .standard, dryRun: Bool = false,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         try authorize(actor, .editCases, action: "inquiry.import", entityType: "inquiry")
-        let table = try Self.readImportFile(file, limits: limits)
+        let table = try recordingFailure("inquiry.import", by: actor, entityType: "inquiry", recording: !dryRun) {
+            try Self.readImportFile(file, limits: limits)
+        }
         return try importInquiries(actor, table: table, dryRun: dryRun, progress: progress)
     }
 
@@ -19,7 +21,9 @@ extension Homeward {
                                dryRun: Bool = false, acceptCount: Bool = false) throws -> ImportSummary {
         let code = try BatchCode.parse(text)
         try authorize(actor, .recordBatches, action: "batch.import_manifest", entityType: "batch", entityID: code)
-        let table = try Self.readImportFile(file, limits: limits)
+        let table = try recordingFailure("batch.import_manifest", by: actor, entityType: "batch", entityID: code, recording: !dryRun) {
+            try Self.readImportFile(file, limits: limits)
+        }
         return try importManifest(actor, code: code, table: table, dryRun: dryRun, acceptCount: acceptCount)
     }
 

@@ -45,59 +45,61 @@ extension Homeward {
     public func importInquiries(_ actor: Actor, table: CSVTable, dryRun: Bool = false,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         try authorize(actor, .editCases, action: "inquiry.import", entityType: "inquiry")
-        let map = try ColumnMap(header: table.header, columns: InquiryForm.columns,
-                                required: InquiryForm.requiredColumns, oneOf: ["phone", "email"])
-        let regions = RegionDirectory.standard
-        let today = self.today
-        let check: @Sendable (InquiryForm) -> Result<ValidInquiry, FieldProblems> = { form in
-            form.validate(regions: regions, today: today)
-        }
-        let total = table.records.count
-        guard !dryRun else {
-            return try read { db in
-                var scan = try DuplicateScan(db)
-                var rows = 0
-                try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
-                    for (line, inquiry) in slice { scan.add(line: line, inquiry) }
-                    rows += slice.count
-                }
-                return ImportSummary(rows: rows, dryRun: true, warnings: scan.warnings)
+        return try recordingFailure("inquiry.import", by: actor, entityType: "inquiry", recording: !dryRun) {
+            let map = try ColumnMap(header: table.header, columns: InquiryForm.columns,
+                                    required: InquiryForm.requiredColumns, oneOf: ["phone", "email"])
+            let regions = RegionDirectory.standard
+            let today = self.today
+            let check: @Sendable (InquiryForm) -> Result<ValidInquiry, FieldProblems> = { form in
+                form.validate(regions: regions, today: today)
             }
-        }
-        return try write { db in
-            var scan = try DuplicateScan(db)
-            // A load at least as large as what is there goes faster with indexes built afterwards.
-            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
-            var inserter = try CaseInserter(db, at: now)
-            var first: InquiryReference?
-            var last: InquiryReference?
-            var done = 0
-            let insertAll = {
-                try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
-                    for (line, inquiry) in slice {
-                        let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
-                        scan.add(line: line, inquiry, reference: reference.description)
-                        if first == nil { first = reference }
-                        last = reference
+            let total = table.records.count
+            guard !dryRun else {
+                return try read { db in
+                    var scan = try DuplicateScan(db)
+                    var rows = 0
+                    try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
+                        for (line, inquiry) in slice { scan.add(line: line, inquiry) }
+                        rows += slice.count
                     }
-                    done += slice.count
-                    progress?(done, total)
+                    return ImportSummary(rows: rows, dryRun: true, warnings: scan.warnings)
                 }
             }
-            if total >= 10_000 && total >= existing {
-                try DeferredIndexes.during(db, tables: ["person", "inquiry"], insertAll)
-            } else {
-                try insertAll()
+            return try write { db in
+                var scan = try DuplicateScan(db)
+                // A load at least as large as what is there goes faster with indexes built afterwards.
+                let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+                var inserter = try CaseInserter(db, at: now)
+                var first: InquiryReference?
+                var last: InquiryReference?
+                var done = 0
+                let insertAll = {
+                    try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
+                        for (line, inquiry) in slice {
+                            let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
+                            scan.add(line: line, inquiry, reference: reference.description)
+                            if first == nil { first = reference }
+                            last = reference
+                        }
+                        done += slice.count
+                        progress?(done, total)
+                    }
+                }
+                if total >= 10_000 && total >= existing {
+                    try DeferredIndexes.during(db, tables: ["person", "inquiry"], insertAll)
+                } else {
+                    try insertAll()
+                }
+                try inserter.finish()
+                let warnings = scan.warnings
+                try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
+                                     details: ["rows": String(done), "references": inserter.issuedSummary,
+                                               "possible_duplicates": String(scan.duplicates),
+                                               "warnings": String(warnings.count)]),
+                          by: actor, in: db)
+                return ImportSummary(rows: done, dryRun: false, firstReference: first?.description,
+                                     lastReference: last?.description, warnings: warnings)
             }
-            try inserter.finish()
-            let warnings = scan.warnings
-            try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
-                                 details: ["rows": String(done), "references": inserter.issuedSummary,
-                                           "possible_duplicates": String(scan.duplicates),
-                                           "warnings": String(warnings.count)]),
-                      by: actor, in: db)
-            return ImportSummary(rows: done, dryRun: false, firstReference: first?.description,
-                                 lastReference: last?.description, warnings: warnings)
         }
     }
 }

@@ -25,7 +25,10 @@ extension Homeward {
             if real != url.deletingLastPathComponent().path { try PrivateFile.checkFolder(real, for: .database) }
             // Look before opening in WAL mode, which would already change the file.
             do {
-                let peek = try DatabaseQueue(path: path, configuration: readOnly)
+                var peekConfiguration = readOnly
+                // Even a read can meet a writer's lock (WAL recovery, a checkpoint): wait as writers do.
+                peekConfiguration.busyMode = .callback(environment.writerWait.busyHandler())
+                let peek = try DatabaseQueue(path: path, configuration: peekConfiguration)
                 defer { try? peek.close() }
                 try peek.read { db in try refuseForeign(db, path: path, creating: create) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {

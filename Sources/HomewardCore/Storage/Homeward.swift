@@ -38,11 +38,12 @@ public final class Homeward: Sendable {
     /// not create when `init` is to create a database, and a file with tables but no homeward
     /// migrations otherwise. (Extra tables in a homeward database are `db check`'s to report.)
     static func refuseForeign(_ db: Database, path: String, creating: Bool) throws {
+        // An existing homeward database is not compared here (that is `db check`'s work), so
+        // opening one costs no reference migration.
+        guard try creating || !db.tableExists("grdb_migrations") else { return }
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") ?? 0 > 0 else { return }
         let foreign = try SchemaCheck.foreignTables(db)
-        guard !foreign.isEmpty else { return }
-        if try creating || !db.tableExists("grdb_migrations") {
-            throw StorageError.foreignDatabase(path: path, tables: foreign.count, creating: creating)
-        }
+        if !foreign.isEmpty { throw StorageError.foreignDatabase(path: path, tables: foreign.count, creating: creating) }
     }
 
     /// A fresh in-memory database, for tests and dry runs.

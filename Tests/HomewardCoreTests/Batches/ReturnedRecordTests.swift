@@ -82,7 +82,7 @@ import Testing
         let current = try homeward.returnedRecord(olena, address: "\(code)/R-1")
         #expect(!current.voided && current.ageMin == 50)
         #expect(try homeward.batch(olena, code: code).summary.manifestRecords == 3)
-        let event = try #require(try homeward.auditLog(olena, filter: AuditFilter(action: "record.void")).last)
+        let event = try #require(try homeward.auditLog(olena, filter: AuditFilter(action: "record.void")).last { $0.outcome == .ok })
         #expect(event.entityID == "\(code)/R-1" && !event.details.contains("twice"))
     }
 

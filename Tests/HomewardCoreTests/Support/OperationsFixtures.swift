@@ -3,13 +3,15 @@ import GRDB
 @testable import HomewardCore
 
 /// Row counts of every table a change could touch, to show that a refused change left the database as it was.
+/// Audit events count only when `ok`: a refused change is itself recorded, as `failed` or `denied`.
 func tableCounts(_ homeward: Homeward) throws -> [String: Int] {
     try homeward.read { db in
         var counts = [String: Int]()
         for table in ["inquiry", "person", "inquiry_contact", "batch", "batch_region", "batch_source", "batch_change",
-                      "batch_status_change", "batch_assignment", "returned_record", "returned_record_change", "audit_event"] {
+                      "batch_status_change", "batch_assignment", "returned_record", "returned_record_change"] {
             counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1
         }
+        counts["audit_event"] = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event WHERE outcome = 'ok'") ?? -1
         return counts
     }
 }
