@@ -18,6 +18,22 @@ import Testing
         return process.terminationStatus
     }
 
+    /// Starts a `sqlite3` process that holds the database's write lock for `seconds`, and
+    /// returns once it has it (give or take the half second waited).
+    static func holdWriteLock(_ path: String, seconds: Int) throws -> Process {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [path]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO reference_counter VALUES (2999, 0);\n.shell sleep \(seconds)\nROLLBACK;\n".utf8))
+        try input.fileHandleForWriting.close()
+        usleep(500_000)
+        return holder
+    }
+
     @Test func aFailedBackupIsAuditedAsFailedNotOk() throws {
         let cli = try CLIHarness.initialised()
         let missing = try cli.run(["db", "backup", cli.path("no/such/folder/copy.sqlite")])
@@ -69,16 +85,7 @@ import Testing
     @Test func commandsWaitForAnotherWriterAndSaySo() throws {
         let cli = try CLIHarness.initialised()
         // Another process holds the write lock for three seconds (longer than the notice delay).
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [cli.databasePath]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO reference_counter VALUES (2999, 0);\n.shell sleep 3\nROLLBACK;\n".utf8))
-        try input.fileHandleForWriting.close()
-        usleep(500_000)
+        let holder = try Self.holdWriteLock(cli.databasePath, seconds: 3)
         let started = Date()
         let verify = try cli.run(["audit", "verify"])
         holder.waitUntilExit()
@@ -89,16 +96,7 @@ import Testing
 
     @Test func theWaitLimitEndsInBusyWithExit69() throws {
         let cli = try CLIHarness.initialised()
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [cli.databasePath]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO reference_counter VALUES (2999, 0);\n.shell sleep 3\nROLLBACK;\n".utf8))
-        try input.fileHandleForWriting.close()
-        usleep(500_000)
+        let holder = try Self.holdWriteLock(cli.databasePath, seconds: 3)
         let outcome = try cli.run(["audit", "verify"], extraEnvironment: ["HOMEWARD_BUSY_TIMEOUT": "1"])
         holder.waitUntilExit()
         #expect(outcome.status == 69)

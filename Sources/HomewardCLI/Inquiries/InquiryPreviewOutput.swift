@@ -7,17 +7,9 @@ enum InquiryPreviewOutput {
         if options.json { return try Output.json(preview) }
         let person = preview.person
         let contact = preview.contact
-        let lines: [(label: String, value: String?)] = [
-            ("Name", [person.familyName, person.givenName, person.patronymic].compactMap { $0 }.joined(separator: " ")),
-            ("Latin", person.latinName),
-            ("Sex", person.sex), ("Born", person.dateOfBirth), ("Service no.", person.serviceNumber),
-            ("Unit", person.unit), ("Rank", person.rank),
-            ("Last region", "\(person.lastKnownRegion) \(person.lastKnownRegionName)"),
-            ("Last place", person.lastKnownPlace), ("Last seen", person.lastSeen),
-            ("Circumstances", person.circumstances), ("Features", person.distinguishingFeatures),
-            ("Received", "\(preview.receivedOn) via \(preview.channel), report language \(preview.language)"),
-            ("Consent", "tracing \(preview.consentTracing ? "yes" : "no"), DNA \(preview.consentDNA ? "yes" : "no")"
-                + (preview.consentSharing.map { ", sharing with \($0)" } ?? "")),
+        let lines = PersonFieldsOutput.lines(person) + PersonFieldsOutput.receipt(
+            receivedOn: preview.receivedOn, channel: preview.channel, language: preview.language,
+            consentTracing: preview.consentTracing, consentDNA: preview.consentDNA, consentSharing: preview.consentSharing) + [
             ("Coordinator", preview.coordinator),
             ("Inquirer", "\(contact.inquirerName) (\(contact.relationship))"),
             ("Phone", contact.phone), ("E-mail", contact.email), ("Notes", preview.notes),

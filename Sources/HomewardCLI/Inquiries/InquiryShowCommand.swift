@@ -15,19 +15,11 @@ struct InquiryShowCommand: ParsableCommand {
         var lines: [(label: String, value: String?)] = [
             ("Reference", view.reference),
             ("Status", view.status + (view.statusReason.map { " (\($0))" } ?? "") + (view.mergedInto.map { " into \($0)" } ?? "")),
-            ("Name", [person.familyName, person.givenName, person.patronymic].compactMap { $0 }.joined(separator: " ")),
-            ("Latin", person.latinName),
-            ("Sex", person.sex), ("Born", person.dateOfBirth), ("Service no.", person.serviceNumber),
-            ("Unit", person.unit), ("Rank", person.rank),
-            ("Last region", "\(person.lastKnownRegion) \(person.lastKnownRegionName)"),
-            ("Last place", person.lastKnownPlace), ("Last seen", person.lastSeen),
-            ("Circumstances", person.circumstances), ("Features", person.distinguishingFeatures),
-            ("DNA reference", person.dnaReferenceStatus),
-            ("Received", "\(view.receivedOn) via \(view.channel), report language \(view.language)"),
-            ("Consent", "tracing \(view.consentTracing ? "yes" : "no"), DNA \(view.consentDNA ? "yes" : "no")"
-                + (view.consentSharing.map { ", sharing with \($0)" } ?? "")),
-            ("Coordinator", view.coordinator),
-        ]
+        ] + PersonFieldsOutput.lines(person) + [("DNA reference", person.dnaReferenceStatus)]
+            + PersonFieldsOutput.receipt(receivedOn: view.receivedOn, channel: view.channel, language: view.language,
+                                         consentTracing: view.consentTracing, consentDNA: view.consentDNA,
+                                         consentSharing: view.consentSharing)
+            + [("Coordinator", view.coordinator)]
         if let contact = view.contact {
             lines += [
                 ("Inquirer", "\(contact.inquirerName) (\(contact.relationship))"),
