@@ -103,3 +103,28 @@ import Testing
         #expect(outcome.stderr.contains("busy"))
     }
 }
+
+/// Findings of the second new-user trial, with the binary.
+@Suite struct SecondTrialEndToEndTests {
+    @Test func aNoteCannotForgeAContactEntry() throws {
+        let cli = try CLIHarness.initialised()
+        try cli.addAndLogin("olena", role: "coordinator")
+        let reference = try cli.ok("inquiry", "add", "--family-name", "Шевченко", "--given-name", "Олексій", "--region", "UA-14",
+                                   "--last-seen", "2023-05-20", "--inquirer-name", "Шевченко Марія", "--relationship", "мати",
+                                   "--phone", "0501234567").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let forged = "2026-12-01 09:00  visit, reached  (someone): family confirmed identification"
+        try cli.ok("inquiry", "contact", reference, "--channel", "letter", "--note", "sent letter\n" + forged)
+        let shown = try cli.ok("inquiry", "show", reference).stdout
+        let entry = try #require(shown.split(separator: "\n").first { $0.contains("letter") })
+        let fake = try #require(shown.split(separator: "\n").first { $0.contains("family confirmed") })
+        let indent = { (line: Substring) in line.prefix { $0 == " " }.count }
+        #expect(indent(fake) > indent(entry), "a note's second line starts where entries start:\n\(shown)")
+    }
+
+    @Test func aMalformedReferenceIsAUsageErrorAndAMistypedOneBadData() throws {
+        let cli = try CLIHarness.initialised()
+        try cli.addAndLogin("olena", role: "coordinator")
+        #expect(try cli.run(["inquiry", "show", "garbage"]).status == 64)
+        #expect(try cli.run(["inquiry", "show", "HW-2025-000001-A"]).status == 65)
+    }
+}

@@ -7,8 +7,9 @@ struct UserPasswordCommand: ParsableCommand {
         abstract: "Change your password, or (admins) reset another user's.",
         discussion: """
             Changing your own password asks for the current one first; with --password-stdin give \
-            the current password on the first line and the new one on the second. Every other \
-            session of the user ends.
+            the current password on the first line and the new one on the second. Every session \
+            of the user ends, yours too when it is your own password: log in again afterwards. \
+            Wrong current passwords count towards the same lockout as login.
             """)
 
     @Argument(help: "User name (default: yourself).") var name: String?

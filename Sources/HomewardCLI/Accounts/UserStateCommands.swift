@@ -54,7 +54,8 @@ struct UserRoleCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.setRole(try context.actor(), name: name, role: role)
-        try Output.done(options, "\(name) is now \(role.rawValue)", json: ["name": name, "role": role.rawValue])
+        let changed = try context.homeward.setRole(try context.actor(), name: name, role: role)
+        try Output.done(options, changed ? "\(name) is now \(role.rawValue)" : "\(name) is already \(role.rawValue); nothing changed",
+                        json: ["name": name, "role": role.rawValue, "changed": String(changed)])
     }
 }

@@ -26,6 +26,6 @@ enum RecordDetailOutput {
     /// One correction as a history line: `2025-06-20  corrected age_max: 35 → 40  (olena): reason`.
     static func describe(_ change: FieldChange) -> String {
         "\(change.at.prefix(10))  corrected \(change.field): \(change.oldValue ?? "(none)") → \(change.newValue ?? "(none)")  (\(change.by))"
-            + (change.note.map { ": \($0)" } ?? "")
+            + (change.note.map { ": \(Output.nested($0))" } ?? "")
     }
 }

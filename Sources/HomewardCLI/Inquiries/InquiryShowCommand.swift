@@ -40,7 +40,7 @@ struct InquiryShowCommand: ParsableCommand {
         let latest = contacts.count > latestContacts ? ", latest \(latestContacts) shown (--json for all)" : ""
         let entries = contacts.prefix(latestContacts).map { contact in
             let how = contact.channel + (contact.outcome.map { ", \($0.replacingOccurrences(of: "_", with: " "))" } ?? "")
-            return "\(contact.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(how)  (\(contact.by)): \(contact.note)"
+            return "\(contact.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(how)  (\(contact.by)): \(Output.nested(contact.note))"
         }
         return (["\(contacts.count) logged\(latest)"] + entries).joined(separator: "\n")
     }

@@ -89,6 +89,13 @@ enum Output {
 
     // MARK: Writing
 
+    /// Text that sits inside one entry of a multi-line field (a contact's note, a history
+    /// line's reason): its own line breaks are indented four more spaces, so a typed line can
+    /// never pass for another entry of the list.
+    static func nested(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\n    ")
+    }
+
     /// Safe text whose continuation lines are indented, so they cannot pass for lines of their own.
     static func indented(_ text: String) -> String {
         Cell.printable(text, multiline: true).replacingOccurrences(of: "\n", with: "\n  ")

@@ -17,7 +17,7 @@ enum AuditTrail {
             actorName: AuditValue.cleaned(optional: actor?.name ?? actorName, limit: AuditValue.nameLimit),
             action: AuditValue.cleaned(entry.action, limit: AuditValue.nameLimit),
             entityType: AuditValue.cleaned(optional: entry.entityType, limit: AuditValue.nameLimit),
-            entityID: AuditValue.cleaned(optional: entry.entityID, limit: AuditValue.entityLimit),
+            entityID: try entry.entityID.map { try AuditValue.entity($0, in: db) },
             outcome: entry.outcome,
             details: encode(entry.details),
             prevHash: previousHash,

@@ -53,6 +53,15 @@ enum AuditValue {
         return "unknown:" + hexString(Data(mac).prefix(8))
     }
 
+    /// An entity identifier as the trail keeps it: verbatim when it is shaped like one (ASCII
+    /// letters, digits and `- _ . / :`, up to ``entityLimit``), else as an anonymous mark, so a
+    /// name or e-mail typed where a reference or CODE/TAG belongs never enters the trail.
+    static func entity(_ text: String, in db: Database) throws -> String {
+        let shaped = !text.isEmpty && text.utf8.count <= entityLimit
+            && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./:".unicodeScalars.contains($0)) }
+        return shaped ? text : try anonymous(text, in: db)
+    }
+
     /// The stored name of the account a typed name denotes, or its anonymous mark.
     static func userName(_ typed: String, in db: Database) throws -> String {
         if let account = try UserAccount.named(typed, in: db) { return account.name }

@@ -33,7 +33,7 @@ public enum AccessError: HomewardFailure, Equatable {
         case .wrongCredentials:
             "wrong user name or password"
         case let .accountLocked(until):
-            "account is locked after repeated failed logins until \(until); wait or ask an admin to unlock it with 'homeward user enable'"
+            "account is locked after repeated wrong passwords until \(until); wait or ask an admin to unlock it with 'homeward user enable'"
         case .accountDisabled:
             "account is disabled; ask an admin"
         case let .notAssigned(batch):

@@ -11,10 +11,10 @@ public enum AccountError: HomewardFailure, Equatable {
 
     public var kind: FailureKind { .badInput }
 
-    /// A typed name, quoted only when it is a well-formed user name (anything else may be a
+    /// Whether a typed name may be repeated: only when it is a well-formed user name (anything else may be a
     /// password typed in the wrong place).
-    static func quoted(_ name: String) -> String {
-        (try? UserName.validate(name)) != nil || (try? UserName.validate(UserName.key(name))) != nil ? "\"\(name)\"" : "of that form"
+    static func isQuotable(_ name: String) -> Bool {
+        (try? UserName.validate(name)) != nil || (try? UserName.validate(UserName.key(name))) != nil
     }
 
     public var errorDescription: String? {
@@ -23,9 +23,9 @@ public enum AccountError: HomewardFailure, Equatable {
             // Not quoted: the text may be a password typed into the wrong field.
             "user name is not valid: use \(UserName.rule)"
         case let .nameTaken(name):
-            "user name \(Self.quoted(name)) is taken (names are compared without case); choose another"
+            "user name " + (Self.isQuotable(name) ? "\"\(name)\" " : "") + "is taken (names are compared without case); choose another"
         case let .noSuchUser(name):
-            "no user named \(Self.quoted(name)); see 'homeward user list'"
+            (Self.isQuotable(name) ? "no user named \"\(name)\"" : "no user has that name") + "; see 'homeward user list'"
         case let .weakPassword(reason):
             reason.localizedDescription
         case let .lastAdmin(name):

@@ -86,13 +86,18 @@ extension Homeward {
     }
 
     /// Changes a role; the user's sessions end so the new role applies from the next login.
-    public func setRole(_ actor: Actor, name: String, role: Role) throws {
+    ///
+    /// - Returns: false, changing nothing (no session ended, no event), when the user already
+    ///   has that role.
+    @discardableResult
+    public func setRole(_ actor: Actor, name: String, role: Role) throws -> Bool {
         try authorize(actor, .manageUsers, action: "user.role", entityType: "user", entityID: name)
-        try recordingFailure("user.role", by: actor, entityType: "user", entityID: name) {
+        return try recordingFailure("user.role", by: actor, entityType: "user", entityID: name) {
             try write { db in
                 var account = try existingAccount(name, in: db)
                 guard account.id != actor.userID else { throw AccountError.selfChange("change the role of") }
                 let old = account.role
+                guard old != role else { return false }
                 if old == .admin && role != .admin { try requireAnotherAdmin(besides: account, in: db) }
                 account.role = role
                 try account.update(db)
@@ -100,6 +105,7 @@ extension Homeward {
                 try audit(AuditEntry(action: "user.role", entityType: "user", entityID: account.name,
                                      details: ["from": old.rawValue, "to": role.rawValue, "sessions_ended": String(ended)]),
                           by: actor, in: db)
+                return true
             }
         }
     }

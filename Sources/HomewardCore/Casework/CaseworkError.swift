@@ -29,7 +29,14 @@ public enum CaseworkError: HomewardFailure, Equatable {
     case invalidTransition(String)
     case malformedBatchCode(String)
 
-    public var kind: FailureKind { .badInput }
+    /// A reference or code that is not of the form at all is a malformed command-line value
+    /// (64); one of the right form that fails its check letter or names nothing is bad data (65).
+    public var kind: FailureKind {
+        switch self {
+        case .malformedReference, .malformedBatchCode: .usage
+        default: .badInput
+        }
+    }
 
     public var errorDescription: String? {
         switch self {

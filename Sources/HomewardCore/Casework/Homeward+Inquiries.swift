@@ -119,7 +119,7 @@ extension Homeward {
     func coordinatorID(named name: String?, default actor: Actor, in db: Database) throws -> Int64 {
         guard let name else { return actor.userID }
         guard let account = try UserAccount.named(name, in: db), account.role == .coordinator, account.status == .active else {
-            throw CaseworkError.invalid([FieldProblem(field: "coordinator", message: "\"\(name)\" is not an active coordinator; see 'homeward user list'")])
+            throw CaseworkError.invalid([FieldProblem(field: "coordinator", message: "\(QuotedValue.subject(name)) is not an active coordinator; see 'homeward user list'")])
         }
         return account.id ?? actor.userID
     }

@@ -42,3 +42,50 @@ import Testing
         #expect(refused?.outcome == .denied)
     }
 }
+
+/// Findings of the second new-user trial (after the hardening merges).
+@Suite struct SecondTrialFindingsTests {
+    @Test func aNameTypedAsARecordAddressNeverEntersTheTrail() throws {
+        let (homeward, admin, olena) = try makeCasework()
+        let code = try batchWithManifest(homeward, olena)
+        _ = try? homeward.voidRecord(olena, address: "\(code)/Олена Петренко", reason: "x")
+        _ = try? homeward.returnedRecord(olena, address: "\(code)/maria@example.org")
+        let trail = try homeward.auditLog(admin)
+        #expect(!trail.contains { ($0.entityID ?? "").contains("Олена") || ($0.entityID ?? "").contains("maria") })
+        #expect(trail.contains { $0.action == "record.void" && $0.outcome == .failed && $0.entityID?.hasPrefix("unknown:") == true })
+        // Real addresses stay readable.
+        _ = try homeward.voidRecord(olena, address: "\(code)/R-3", reason: "duplicate of R-2")
+        #expect(try homeward.auditLog(admin).last?.entityID == "\(code)/R-3")
+    }
+
+    @Test func aCoordinatorGivenAsAPersonsNameIsNotRepeated() throws {
+        let (homeward, _, olena) = try makeCasework()
+        for typed in ["Олена Петренко", "maria@example.org", "+380501234567"] {
+            do {
+                _ = try homeward.addInquiry(olena, shevchenkoForm(), coordinator: typed)
+                Issue.record("\(typed) was accepted as a coordinator")
+            } catch {
+                #expect(!error.localizedDescription.contains(typed))
+                #expect(error.localizedDescription.contains("not an active coordinator"))
+            }
+        }
+    }
+
+    @Test func settingTheRoleAUserHasChangesNothing() throws {
+        let (homeward, admin) = try makeHomeward()
+        let vera = try addAndLogin(homeward, admin: admin, name: "vera", role: .volunteer)
+        let before = try homeward.auditLog(admin).count
+        #expect(try homeward.setRole(admin, name: "vera", role: .volunteer) == false)
+        _ = try homeward.authenticate(token: vera.token)
+        #expect(try homeward.auditLog(admin).count == before)
+        #expect(try homeward.setRole(admin, name: "vera", role: .coordinator))
+        #expect(throws: AccessError.sessionRevoked) { try homeward.authenticate(token: vera.token) }
+    }
+
+    @Test func unknownUserMessagesReadAsSentences() {
+        #expect(AccountError.noSuchUser("Олена").localizedDescription == "no user has that name; see 'homeward user list'")
+        #expect(AccountError.noSuchUser("vera").localizedDescription == "no user named \"vera\"; see 'homeward user list'")
+        #expect(CaseworkError.malformedReference("garbage").kind == .usage)
+        #expect(CaseworkError.referenceCheckFailed("HW-2025-000001-A").kind == .badInput)
+    }
+}
