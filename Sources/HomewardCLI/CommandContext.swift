@@ -21,8 +21,12 @@ struct CommandContext {
     /// stderr once a wait passes two seconds, and HOMEWARD_BUSY_TIMEOUT (seconds) as the limit.
     static var environment: HomewardEnvironment {
         var environment = HomewardEnvironment.live
-        if let text = ProcessInfo.processInfo.environment["HOMEWARD_BUSY_TIMEOUT"], let seconds = Double(text), seconds >= 0 {
-            environment.writerWait.timeout = seconds
+        if let text = ProcessInfo.processInfo.environment["HOMEWARD_BUSY_TIMEOUT"] {
+            if let seconds = Double(text), seconds.isFinite, seconds >= 0 {
+                environment.writerWait.timeout = seconds
+            } else {
+                Output.warning("HOMEWARD_BUSY_TIMEOUT is not a number of seconds; waiting up to \(Int(environment.writerWait.timeout)) s")
+            }
         }
         environment.writerWait.notice = {
             FileHandle.standardError.write(Data("note: waiting for another writer (an import or backup may be running)…\n".utf8))

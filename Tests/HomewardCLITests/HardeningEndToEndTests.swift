@@ -127,4 +127,19 @@ import Testing
         #expect(try cli.run(["inquiry", "show", "garbage"]).status == 64)
         #expect(try cli.run(["inquiry", "show", "HW-2025-000001-A"]).status == 65)
     }
+
+    @Test func aFolderGivenAsTheFormIsAMissingInputFile() throws {
+        let cli = try CLIHarness.initialised()
+        try cli.addAndLogin("olena", role: "coordinator")
+        let outcome = try cli.run(["inquiry", "add", "--form", cli.folder.path])
+        #expect(outcome.status == 66)
+        #expect(outcome.stderr.contains("is a folder"))
+    }
+
+    @Test func anUnreadableWaitLimitIsSaidNotIgnored() throws {
+        let cli = try CLIHarness.initialised()
+        let outcome = try cli.run(["whoami"], extraEnvironment: ["HOMEWARD_BUSY_TIMEOUT": "abc"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("HOMEWARD_BUSY_TIMEOUT is not a number"))
+    }
 }

@@ -53,6 +53,7 @@ struct BatchShowCommand: ParsableCommand {
                  [record.ageMin, record.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
                  record.recoveryRegion ?? "", record.recoveryDate ?? ""]
             }))
-        if shown.count < view.records.count { Output.line("… \(view.records.count - shown.count) more (--records 0 for all)") }
+        // Not a confirmation: the table is incomplete, which --quiet must not hide.
+        if shown.count < view.records.count { Output.warning("\(view.records.count - shown.count) more records not shown (--records 0 for all)") }
     }
 }

@@ -24,6 +24,10 @@ struct InquiryFormFile: ParsableArguments {
         if path == "-" {
             return FileHandle.standardInput.readData(ofLength: limit)
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError.missingInput("form file \(path) is a folder; give the path of a JSON file (or - for standard input)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError.missingInput("cannot open form file \(path): check that it exists and is readable")
         }

@@ -14,7 +14,9 @@ struct InquiryShowCommand: ParsableCommand {
         let person = view.person
         var lines: [(label: String, value: String?)] = [
             ("Reference", view.reference),
-            ("Status", view.status + (view.statusReason.map { " (\($0))" } ?? "") + (view.mergedInto.map { " into \($0)" } ?? "")),
+            // A merged inquiry's reason is the one of its status before the merge, not of the merge.
+            ("Status", view.status + (view.mergedInto == nil ? view.statusReason.map { " (\($0))" } ?? "" : "")
+                + (view.mergedInto.map { " into \($0)" } ?? "")),
         ] + PersonFieldsOutput.lines(person) + [("DNA reference", person.dnaReferenceStatus)]
             + PersonFieldsOutput.receipt(receivedOn: view.receivedOn, channel: view.channel, language: view.language,
                                          consentTracing: view.consentTracing, consentDNA: view.consentDNA,
