@@ -66,8 +66,11 @@ extern "C" hw_phone_status hw_phone_parse(const char *text, const char *default_
     util->GetRegionCodeForCountryCode(number.country_code(), &region);
     std::string trunk;
     util->GetNddPrefixForRegion(region, true, &trunk);
-    if (!trunk.empty() && national.compare(0, trunk.size(), trunk) == 0) return HW_PHONE_TRUNK_PREFIX;
     const PhoneNumber::CountryCodeSource source = number.country_code_source();
+    if (!trunk.empty() && national.compare(0, trunk.size(), trunk) == 0) {
+        // Written nationally, the trunk 0 stays only when too few digits follow it to strip it.
+        return source == PhoneNumber::FROM_DEFAULT_COUNTRY ? HW_PHONE_TOO_SHORT : HW_PHONE_TRUNK_PREFIX;
+    }
     if (source == PhoneNumber::FROM_NUMBER_WITH_PLUS_SIGN || source == PhoneNumber::FROM_NUMBER_WITH_IDD) {
         std::string digits = number.raw_input();
         util->NormalizeDigitsOnly(&digits);

@@ -8,8 +8,10 @@ struct BatchListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let list = try context.homeward.batches(try context.actor())
-        try Output.list(list, options, empty: "no batches recorded",
+        let actor = try context.actor()
+        let list = try context.homeward.batches(actor)
+        // Volunteers see only the batches assigned to them.
+        try Output.list(list, options, empty: actor.role == .volunteer ? "no batches are assigned to you (an admin assigns them)" : "no batches recorded",
                         columns: [.init("CODE"), .init("DATE"), .init("KIND"), .init("STATUS"), .init("RECEIVED"),
                                   .init("LISTED"), .init("REGIONS", .wrap)]) { batch in
             [batch.code, batch.date, batch.kind, batch.status, batch.received.map(String.init) ?? "?",

@@ -28,7 +28,7 @@ struct SearchCommand: ParsableCommand {
                 ["inquiry", hit.reference, "\(hit.familyName) \(hit.givenName)", hit.latinName, hit.dateOfBirth ?? "",
                  hit.lastKnownRegion, String(hit.score)]
             case let .record(hit):
-                [hit.recordKind, hit.record, hit.name ?? hit.serviceNumber ?? "", hit.nameLatin ?? "",
+                [hit.recordKind, hit.record, hit.name ?? hit.serviceNumber.map { "(no name) \($0)" } ?? "(no name)", hit.nameLatin ?? "",
                  [hit.ageMin, hit.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
                  hit.recoveryRegion ?? "", String(hit.score)]
             }

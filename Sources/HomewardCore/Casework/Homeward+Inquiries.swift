@@ -65,8 +65,13 @@ extension Homeward {
             _ = arguments.append(contentsOf: [code])
         }
         if let coordinator = filter.coordinator {
-            conditions.append("u.name = ? COLLATE NOCASE")
-            _ = arguments.append(contentsOf: [coordinator])
+            // By account id, and only a coordinator's: an unknown name is an error, not "no matches".
+            let account = try read { db in try UserAccount.named(coordinator, in: db) }
+            guard let account, account.role == .coordinator, let id = account.id else {
+                throw CaseworkError.invalid([FieldProblem(field: "coordinator", message: "\(QuotedValue.subject(coordinator)) is not a coordinator; see 'homeward user list'")])
+            }
+            conditions.append("i.coordinator_id = ?")
+            _ = arguments.append(contentsOf: [id])
         }
         if let since = filter.receivedSince {
             guard let date = CalendarDate(since) else {

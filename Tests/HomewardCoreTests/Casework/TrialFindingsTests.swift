@@ -88,4 +88,19 @@ import Testing
         #expect(CaseworkError.malformedReference("garbage").kind == .usage)
         #expect(CaseworkError.referenceCheckFailed("HW-2025-000001-A").kind == .badInput)
     }
+
+    @Test func listingByAnUnknownCoordinatorIsAnErrorNotAnEmptyList() throws {
+        let (homeward, admin, olena) = try makeCasework()
+        _ = try homeward.addInquiry(olena, shevchenkoForm())
+        #expect(try homeward.inquiries(olena, filter: InquiryFilter(coordinator: "OLENA")).count == 1)
+        try homeward.addUser(admin, name: "vera", role: .volunteer, password: otherPassword)
+        for name in ["nobody", "vera"] {
+            #expect(throws: CaseworkError.self) { try homeward.inquiries(olena, filter: InquiryFilter(coordinator: name)) }
+        }
+    }
+
+    @Test func aNationalNumberOneDigitShortIsTooShortNotATrunkPrefix() {
+        #expect(PhoneNumber.parse("067 123 45 6") == .failure(.tooShort(countryCode: 380)))
+        #expect(PhoneNumber.parse("+380 067 123 45 67") == .failure(.trunkPrefix(countryCode: 380)))
+    }
 }

@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: [
         ("+3800671234567", PhoneNumber.Problem.trunkPrefix(countryCode: 380)),
         ("+99 9999 9999 9999", .unknownCountryCode),
-        ("067 123 45 6", .trunkPrefix(countryCode: 380)),
+        ("067 123 45 6", .tooShort(countryCode: 380)),
         ("067 123 45 67 89", .tooLong(countryCode: 380)),
         ("123", .tooShort(countryCode: 380)),
         ("12345", .tooShort(countryCode: 380)),
