@@ -12,6 +12,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing on success beyond requested data.")
     var quiet = false
 
+    func validate() throws {
+        if let db, db.allSatisfy(\.isWhitespace) { throw ValidationError("--db needs the path of a database file") }
+    }
+
     /// --db, else HOMEWARD_DB, else a file in the user's data directory.
     var databasePath: String {
         if let db { return db }

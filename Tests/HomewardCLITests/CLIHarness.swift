@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `homeward` binary in a temporary directory with its own HOME, state and
@@ -69,11 +70,20 @@ final class CLIHarness: @unchecked Sendable {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Both streams at once: a child that fills the stderr pipe while stdout is read would hang.
+        let errorHandle = errors.fileHandleForReading
+        let err = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            let data = errorHandle.readDataToEndOfFile()
+            err.withLock { $0 = data }
+            done.signal()
+        }.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+                       stderr: String(decoding: err.withLock { $0 }, as: UTF8.self))
     }
 
     /// `homeward …` that must succeed; records the failure with its stderr otherwise.

@@ -142,4 +142,13 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("HOMEWARD_BUSY_TIMEOUT is not a number"))
     }
+
+    @Test func emptySearchesAndEmptyDatabasePathsAreUsageErrors() throws {
+        let cli = try CLIHarness.initialised()
+        #expect(try cli.run(["search", ""]).status == 64)
+        #expect(try cli.run(["search", "  "]).status == 64)
+        let noPath = try cli.run(["whoami", "--db", ""])
+        #expect(noPath.status == 64)
+        #expect(noPath.stderr.contains("--db"))
+    }
 }

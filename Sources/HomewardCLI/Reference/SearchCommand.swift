@@ -13,6 +13,9 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be positive (1 or more)") }
+        if text.joined().allSatisfy(\.isWhitespace) {
+            throw ValidationError("give something to search for: a name, reference, tag, service number or phone")
+        }
     }
 
     func run() throws {
