@@ -48,6 +48,7 @@ let package = Package(
                 .embedInCode("Schema/0001_core.sql"),
                 .embedInCode("Schema/0002_casework.sql"),
                 .embedInCode("Schema/0003_hardening.sql"),
+                .embedInCode("Schema/0004_matching.sql"),
                 .embedInCode("Auth/common-passwords.txt"),
                 .embedInCode("Regions/regions.csv"),
                 .embedInCode("Regions/adjacency.csv"),

@@ -8,6 +8,7 @@ enum Migrations {
         ("0001_core", PackageResources._001_core_sql),
         ("0002_casework", PackageResources._002_casework_sql),
         ("0003_hardening", PackageResources._003_hardening_sql),
+        ("0004_matching", PackageResources._004_matching_sql),
     ]
 
     static var migrator: DatabaseMigrator {
