@@ -52,6 +52,7 @@ let package = Package(
                 .embedInCode("Auth/common-passwords.txt"),
                 .embedInCode("Regions/regions.csv"),
                 .embedInCode("Regions/adjacency.csv"),
+                .embedInCode("Matching/given-names.csv"),
             ],
             swiftSettings: strict
         ),
@@ -65,7 +66,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "homeward", dependencies: ["HomewardCLI"], swiftSettings: strict),
-        .executableTarget(name: "homeward-bench", dependencies: ["HomewardCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "homeward-bench",
+            dependencies: ["HomewardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .testTarget(
             name: "HomewardCoreTests",
             dependencies: ["HomewardCore"],

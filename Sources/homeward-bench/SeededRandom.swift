@@ -18,6 +18,11 @@ struct SeededRandom: RandomNumberGenerator {
         Int.random(in: range, using: &self)
     }
 
+    /// A uniform number in [0, 1).
+    mutating func double() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+
     mutating func chance(_ probability: Double) -> Bool {
         Double.random(in: 0..<1, using: &self) < probability
     }

@@ -26,6 +26,20 @@ if let index = arguments.firstIndex(of: "--csv"), index + 1 < arguments.count {
         exit(73)
     }
 }
+if arguments.contains("--matching") {
+    // Matching only: quality at the given size, speed at 100,000 and 200,000 persons.
+    let benchmarks = Benchmarks(settings)
+    do {
+        try FileManager.default.createDirectory(at: benchmarks.folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: benchmarks.folder) }
+        try benchmarks.matchingQuality(persons: value("--quality-persons", default: 20_000), seed: UInt64(value("--seed", default: 7)))
+        if !arguments.contains("--no-speed") { try benchmarks.matchingSpeed(sizes: [100_000, 200_000]) }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("homeward-bench: \(error.localizedDescription)\n".utf8))
+        exit(1)
+    }
+}
 do {
     try Benchmarks(settings).runAll()
 } catch {

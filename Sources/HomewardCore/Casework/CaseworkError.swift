@@ -28,6 +28,9 @@ public enum CaseworkError: HomewardFailure, Equatable {
     case noSuchRecord(String)
     case invalidTransition(String)
     case malformedBatchCode(String)
+    case noSuchLink(Int64)
+    /// Someone else's change landed between reading and deciding: the message says what it was.
+    case changedMeanwhile(String)
 
     /// A reference or code that is not of the form at all is a malformed command-line value
     /// (64); one of the right form that fails its check letter or names nothing is bad data (65).
@@ -56,6 +59,10 @@ public enum CaseworkError: HomewardFailure, Equatable {
             message
         case let .malformedBatchCode(text):
             QuotedValue.isNot(text, "a batch code") + "; codes look like B-2025-014"
+        case let .noSuchLink(id):
+            "no link \(id); see 'homeward link list'"
+        case let .changedMeanwhile(message):
+            "changed meanwhile: " + message
         }
     }
 }

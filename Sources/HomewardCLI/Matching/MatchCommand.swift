@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Rank the persons a batch's records may be, or the batches an inquiry may concern, with reasons.",
+        discussion: """
+            --batch CODE lists, for each returned record, the candidate persons best first; \
+            --inquiry REF lists the batches that may concern the inquiry's person. Only open or \
+            linked inquiries whose consent covers tracing are matched. A score is the log10 of \
+            the combined likelihood ratio: 3 means the evidence is 1,000 times likelier if the \
+            pair is the same person. Each reason line gives one factor and its ratio (×). \
+            Matching proposes; only a person confirms ('homeward link confirm ID'). --save \
+            stores the candidates as links; running it again updates their scores, adds no \
+            duplicates and never brings back a rejected link.
+            """)
+
+    @Option(help: "Match the records of this batch.") var batch: String?
+    @Option(help: "Match this inquiry against every batch.") var inquiry: String?
+    @Option(help: "At most N candidates per record, or N batches (default 5).", transform: WholeNumber.parse) var top: Int = 5
+    @Option(help: "Leave out candidates scoring below S (log10 of the likelihood ratio, e.g. 2 or -1.5).")
+    var minScore: Double?
+    @Flag(help: "Store the candidates as links in state 'candidate'.") var save = false
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        switch (batch, inquiry) {
+        case (nil, nil): throw ValidationError("say what to match: --batch CODE or --inquiry REF")
+        case (.some, .some): throw ValidationError("give either --batch or --inquiry, not both")
+        default: break
+        }
+        if top < 1 { throw ValidationError("--top must be positive (1 or more)") }
+        if let minScore, !minScore.isFinite { throw ValidationError("--min-score must be a number, e.g. 2 or -1.5") }
+    }
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let actor = try context.actor()
+        if let batch {
+            let result = try context.homeward.matchBatch(actor, code: batch, top: top, minScore: minScore, save: save)
+            if options.json {
+                try Output.json(result.candidates)
+            } else {
+                MatchOutput.records(result)
+            }
+            if let saved = result.saved { MatchOutput.saved(saved, options) }
+        } else if let inquiry {
+            let result = try context.homeward.matchInquiry(actor, reference: inquiry, top: top, minScore: minScore, save: save)
+            if options.json {
+                try Output.json(result.candidates)
+            } else {
+                MatchOutput.batches(result, quiet: options.quiet)
+            }
+            if let saved = result.saved { MatchOutput.saved(saved, options) }
+        }
+    }
+}
+
+/// How matches print as text: one block per record or batch, reasons wrapped to the width.
+enum MatchOutput {
+    static func records(_ result: BatchMatches) {
+        var lines = ["\(result.batch): \(result.records) record\(result.records == 1 ? "" : "s") against \(result.persons) person\(result.persons == 1 ? "" : "s") with tracing consent"]
+        var current: String?
+        for candidate in result.candidates {
+            if candidate.record != current {
+                current = candidate.record
+                lines.append("")
+                lines.append(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"))
+            }
+            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
+            lines.append("  \(candidate.rank). \(candidate.reference)  \(candidate.name)  score \(format(candidate.score))\(link)")
+            for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "       ")) }
+        }
+        let matched = Set(result.candidates.map(\.record)).count
+        if result.records > matched {
+            lines.append("")
+            lines.append("\(result.records - matched) record\(result.records - matched == 1 ? "" : "s") without candidates shown")
+        }
+        print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
+    }
+
+    static func batches(_ result: InquiryMatches, quiet: Bool) {
+        guard !result.candidates.isEmpty else {
+            return Output.note(result.batches == 0 ? "no batches recorded yet" : "no batch scores above --min-score", quiet: quiet)
+        }
+        var lines: [String] = []
+        for candidate in result.candidates {
+            if !lines.isEmpty { lines.append("") }
+            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
+            lines.append("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)  score \(format(candidate.score))\(link)")
+            for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "   ")) }
+        }
+        print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
+    }
+
+    static func saved(_ saved: MatchSaved, _ options: GlobalOptions) {
+        var parts = ["\(saved.added) new", "\(saved.updated) updated", "\(saved.unchanged) unchanged"]
+        if saved.decided > 0 { parts.append("\(saved.decided) already decided, left as they are") }
+        Output.note("saved candidate links: " + parts.joined(separator: ", "), quiet: options.quiet)
+    }
+
+    static func format(_ score: Double) -> String {
+        String(format: "%.2f", score)
+    }
+
+    /// Words of `text` on lines no wider than the terminal, each starting with `indent`.
+    static func wrap(_ text: String, indent: String, width: Int = Terminal.width) -> [String] {
+        var lines: [String] = []
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count > indent.count, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + "  "
+            }
+            line += (line.count > indent.count && !line.hasSuffix("  ") ? " " : "") + word
+        }
+        lines.append(line)
+        return lines
+    }
+}

@@ -1,0 +1,330 @@
+import Foundation
+
+/// The likelihood ratio of each kind of evidence, with the words that explain it.
+///
+/// The numbers come from `MatchWeights` (agreement and error rates) and the population
+/// (how common the evidence is). The scoring loop in `RecordMatcher` reads tables filled
+/// by these same functions, so a candidate's reasons always multiply to its score.
+struct EvidenceModel: Sendable {
+    let population: MatchPopulation
+    let forms: GivenNameForms
+    let regions: RegionDirectory
+
+    init(population: MatchPopulation, forms: GivenNameForms = .standard, regions: RegionDirectory = .standard) {
+        self.population = population
+        self.forms = forms
+        self.regions = regions
+    }
+
+    // MARK: Service number
+
+    /// Service number agreement; nil when either side has none.
+    func service(_ recordKey: String?, _ personKey: String?) -> MatchFactor? {
+        guard let recordKey, let personKey else { return nil }
+        if recordKey == personKey {
+            return MatchFactor("service number", ratio: MatchWeights.serviceExactAgreement / MatchWeights.serviceExactChance, "exact")
+        }
+        if EditDistance.distance(recordKey, personKey, limit: 1) != nil {
+            return MatchFactor("service number", ratio: MatchWeights.serviceOneEdit / MatchWeights.serviceOneEditChance,
+                               "one character differs")
+        }
+        return MatchFactor("service number", ratio: serviceMismatchRatio, "differs")
+    }
+
+    var serviceMismatchRatio: Double {
+        MatchWeights.serviceMismatch / (1 - MatchWeights.serviceExactChance - MatchWeights.serviceOneEditChance)
+    }
+
+    // MARK: Name
+
+    enum Field: Int, CaseIterable {
+        case family, given, patronymic
+
+        var label: String {
+            switch self {
+            case .family: "family"
+            case .given: "given"
+            case .patronymic: "patronymic"
+            }
+        }
+    }
+
+    /// How one record word compares with one name field.
+    struct FieldMatch {
+        var ratio: Double
+        var how: String
+    }
+
+    /// How common a key is in a field, blended with the typical frequency (see `MatchWeights`).
+    func frequency(_ key: String, _ field: Field) -> Double {
+        let (counts, typical) = switch field {
+        case .family: (population.familyCounts, MatchWeights.typicalFamilyFrequency)
+        case .given: (population.givenCounts, MatchWeights.typicalGivenFrequency)
+        case .patronymic: (population.patronymicCounts, MatchWeights.typicalPatronymicFrequency)
+        }
+        let pseudo = MatchWeights.namePseudoCount
+        return (Double(counts[key] ?? 0) + pseudo * typical) / (Double(population.count) + pseudo)
+    }
+
+    func exactRatio(_ key: String, _ field: Field) -> Double {
+        MatchWeights.nameExact / frequency(key, field)
+    }
+
+    func disagreementRatio(_ key: String, _ field: Field) -> Double {
+        MatchWeights.nameDisagreement / max(1 - frequency(key, field) * MatchWeights.keysPerEdit, MatchWeights.shareFloor)
+    }
+
+    /// One record word against one field key.
+    func compare(word: String, field key: String, _ field: Field) -> FieldMatch {
+        if word == key { return FieldMatch(ratio: exactRatio(key, field), how: "exact") }
+        if word.unicodeScalars.count == 1, field != .family {
+            let share = max(population.givenInitialShare[Character(String(word))] ?? 0, MatchWeights.shareFloor)
+            if key.hasPrefix(word) { return FieldMatch(ratio: MatchWeights.initialAgreement / share, how: "initial") }
+            return FieldMatch(ratio: (1 - MatchWeights.initialAgreement) / max(1 - share, MatchWeights.shareFloor), how: "other initial")
+        }
+        if field == .given, forms.areForms(word, key) {
+            return FieldMatch(ratio: MatchWeights.nameOtherForm / frequency(key, field), how: "other form")
+        }
+        if field == .patronymic, forms.arePatronymicForms(word, key) {
+            return FieldMatch(ratio: MatchWeights.nameOtherForm / frequency(key, field), how: "other form")
+        }
+        let allowance = EditDistance.typoAllowance(forLength: max(word.count, key.count))
+        if let distance = EditDistance.distance(word, key, limit: allowance) {
+            return typo(key, field, distance)
+        }
+        return FieldMatch(ratio: disagreementRatio(key, field), how: "differs")
+    }
+
+    private func typo(_ key: String, _ field: Field, _ distance: Int) -> FieldMatch {
+        let agreement = distance == 1 ? MatchWeights.nameOneEdit : MatchWeights.nameTwoEdits
+        let chance = min(frequency(key, field) * pow(MatchWeights.keysPerEdit, Double(distance)), 1)
+        return FieldMatch(ratio: agreement / chance, how: distance == 1 ? "1 edit" : "\(distance) edits")
+    }
+
+    /// A record word that is the person's family and given names run together (either order).
+    func swallowed(word: String, family: String, given: String) -> FieldMatch? {
+        guard !family.isEmpty, !given.isEmpty, word.count >= family.count + given.count - 3 else { return nil }
+        let whole = exactRatio(family, .family) * exactRatio(given, .given) * MatchWeights.swallowedSpace
+        var best: FieldMatch?
+        for joined in [family + given, given + family] {
+            let allowance = EditDistance.typoAllowance(forLength: joined.count)
+            guard let distance = EditDistance.distance(word, joined, limit: allowance) else { continue }
+            let perEdit = MatchWeights.nameOneEdit / (MatchWeights.nameExact * MatchWeights.keysPerEdit)
+            let ratio = whole * pow(perEdit, Double(distance))
+            if best.map({ ratio > $0.ratio }) ?? true {
+                best = FieldMatch(ratio: ratio, how: distance == 0 ? "run together" : "run together, \(distance) edit\(distance == 1 ? "" : "s")")
+            }
+        }
+        return best
+    }
+
+    /// The best reading of the record's words as the person's name fields, in any order: every
+    /// word is read as one field (or, run together, as two) until words or fields run out;
+    /// fields the record does not give count as unknown, not as disagreement.
+    func nameRatio(words: [String], person: MatchPerson) -> (ratio: Double, how: [String])? {
+        guard !words.isEmpty else { return nil }
+        let keys = [person.family, person.given, person.patronymic]
+        let fields = Field.allCases.filter { !keys[$0.rawValue].isEmpty }
+        var table: [[FieldMatch]] = Array(repeating: [], count: 3)
+        for field in fields {
+            table[field.rawValue] = words.map { compare(word: $0, field: keys[field.rawValue], field) }
+        }
+        let joined = words.map { swallowed(word: $0, family: person.family, given: person.given) }
+        var best: (ratio: Double, how: [String])?
+        func consider(_ ratio: Double, _ how: [String]) {
+            if best.map({ ratio > $0.ratio }) ?? true { best = (ratio, how) }
+        }
+        // Assignments: each field gets one word or none; a swallowed word covers family and given.
+        let options = [-1] + Array(words.indices)
+        for family in options {
+            for given in options where given == -1 || given != family {
+                for patronymic in options where patronymic == -1 || (patronymic != family && patronymic != given) {
+                    let chosen = [family, given, patronymic]
+                    let usedWords = Set(chosen.filter { $0 >= 0 })
+                    let openFields = fields.filter { chosen[$0.rawValue] == -1 }
+                    guard usedWords.count == words.count || openFields.isEmpty else { continue }
+                    guard chosen.enumerated().allSatisfy({ $0.element == -1 || fields.contains(Field(rawValue: $0.offset)!) })
+                    else { continue }
+                    var ratio = 1.0
+                    var how: [String] = []
+                    for field in fields where chosen[field.rawValue] >= 0 {
+                        let match = table[field.rawValue][chosen[field.rawValue]]
+                        ratio *= match.ratio
+                        how.append("\(field.label) \(match.how)")
+                    }
+                    consider(ratio, how)
+                }
+            }
+        }
+        for (index, match) in joined.enumerated() {
+            guard let match else { continue }
+            // The swallowed word covers family and given; a further word may be the patronymic.
+            var ratio = match.ratio
+            var how = ["family and given \(match.how)"]
+            let rest = words.indices.filter { $0 != index }
+            if let other = rest.first, !person.patronymic.isEmpty {
+                let patronymic = table[Field.patronymic.rawValue][other]
+                ratio *= patronymic.ratio
+                how.append("patronymic \(patronymic.how)")
+            }
+            consider(ratio, how)
+        }
+        return best
+    }
+
+    /// The lowest name ratio a person can get for these words: every word disagrees with a
+    /// field. Persons no word comes near are scored with this in the fast pass.
+    func nameFloor(words: [String]) -> Double {
+        pow(MatchWeights.nameDisagreement, Double(min(words.count, 3)))
+    }
+
+    func name(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor? {
+        guard let (ratio, how) = nameRatio(words: record.words, person: person) else { return nil }
+        let written = record.name ?? ""
+        let recorded = person.name == person.latinName ? person.name : person.name
+        return MatchFactor("name", ratio: ratio, "\"\(written)\" ~ \"\(recorded)\": \(how.joined(separator: ", "))")
+    }
+
+    // MARK: Sex
+
+    func sexRatio(_ record: Sex, _ person: Sex) -> Double? {
+        guard record != .unknown, person != .unknown else { return nil }
+        let share = min(max(population.sexShare[Int(MatchPopulation.sexNumber(record))], MatchWeights.shareFloor),
+                        1 - MatchWeights.shareFloor)
+        return record == person ? MatchWeights.sexAgreement / share : (1 - MatchWeights.sexAgreement) / share
+    }
+
+    func sex(_ record: Sex, _ person: Sex) -> MatchFactor? {
+        guard let ratio = sexRatio(record, person) else { return nil }
+        return MatchFactor("sex", ratio: ratio, record == person ? "\(record.rawValue) on both"
+                           : "record \(record.rawValue), person \(person.rawValue)")
+    }
+
+    // MARK: Age
+
+    /// Age in whole years on a day, from a day number of birth.
+    static func age(bornDay: Int, on day: Int) -> Int {
+        Int((Double(day - bornDay) / 365.2425).rounded(.down))
+    }
+
+    func ageRatio(range: ClosedRange<Int>, age: Int, year: Int) -> Double {
+        let middle = Double(range.lowerBound + range.upperBound) / 2
+        let half = max(Double(range.upperBound - range.lowerBound) / 2, 0.5)
+        let sd = max(half / 1.645, MatchWeights.ageLeastSpreadYears)
+        let off = abs(Double(age) - middle)
+        let central = exp(-off * off / (2 * sd * sd)) / (sd * (2 * Double.pi).squareRoot())
+        let scale = half + MatchWeights.ageSpreadYears
+        let wrong = exp(-off / scale) / (2 * scale)
+        let agreement = MatchWeights.ageWithinRange * central + (1 - MatchWeights.ageWithinRange) * wrong
+        let chance = max(population.birthYearShare(year - age), MatchWeights.shareFloor / 10)
+        return agreement / chance
+    }
+
+    func age(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor? {
+        guard let range = record.ageRange, let born = person.dateOfBirth else { return nil }
+        let day = record.day
+        let age = Self.age(bornDay: born.middleDayNumber, on: day.dayNumber)
+        let estimate = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        return MatchFactor("age", ratio: ageRatio(range: range, age: age, year: day.year),
+                           "estimated \(estimate), born \(born) → \(age)")
+    }
+
+    // MARK: Region
+
+    /// Shares of persons last known in a region, in its neighbours, and elsewhere.
+    func regionShares(around code: String) -> (same: Double, adjacent: Double) {
+        let same = population.share(ofRegion: code)
+        let adjacent = regions.neighbours(of: code).reduce(0.0) { total, neighbour in
+            total + population.share(ofRegion: neighbour)
+        }
+        return (same, adjacent)
+    }
+
+    func regionRatio(_ record: String, _ person: String, shares: (same: Double, adjacent: Double)) -> Double {
+        let floor = MatchWeights.shareFloor
+        if record == person { return MatchWeights.regionSame / max(shares.same, floor) }
+        if regions.areAdjacent(record, person) { return MatchWeights.regionAdjacent / max(shares.adjacent, floor) }
+        return MatchWeights.regionElsewhere / max(1 - shares.same - shares.adjacent, floor)
+    }
+
+    func regionName(_ code: String) -> String {
+        regions.region(code: code).map { "\(code) \($0.nameEN)" } ?? code
+    }
+
+    func region(_ record: String?, _ person: String) -> MatchFactor? {
+        guard let record else { return nil }
+        let ratio = regionRatio(record, person, shares: regionShares(around: record))
+        let detail = if record == person {
+            "\(regionName(record)) is the last known region"
+        } else if regions.areAdjacent(record, person) {
+            "recovered in \(regionName(record)), next to the last known \(regionName(person))"
+        } else {
+            "recovered in \(regionName(record)), last known in \(regionName(person))"
+        }
+        return MatchFactor("region", ratio: ratio, detail)
+    }
+
+    // MARK: Date
+
+    /// Days from last seen to the record's day: 0 within the range last seen, negative before it.
+    static func daysAfterLastSeen(day: Int, from: Int, to: Int) -> Int {
+        if day > to { return day - to }
+        if day < from { return day - from }
+        return 0
+    }
+
+    /// The chance density of a delay between last seen and recovery (or transfer) for the
+    /// same person.
+    func delayDensity(_ days: Int, recovered: Bool) -> Double {
+        let delay = Double(days)
+        if days < 0 {
+            let before = 1 - (recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen)
+            let spread = MatchWeights.recoveredBeforeSpreadDays
+            return before / spread * exp(delay / spread)
+        }
+        let span = recovered ? MatchWeights.recoveredLateSpanDays : MatchWeights.transferSpanDays
+        let late = delay <= span ? 1 / span : exp(-(delay - span) / span) / span
+        guard recovered else { return MatchWeights.transferredAfterLastSeen * late }
+        let mean = MatchWeights.recoveredSoonMeanDays
+        let soon = exp(-delay / mean) / mean
+        return MatchWeights.recoveredAfterLastSeen * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
+    }
+
+    /// Ratio for a delay ending on `day`; the chance side is how many persons were last seen
+    /// around `day − delay`.
+    func dateRatio(delay: Int, day: Int, recovered: Bool) -> Double {
+        let chance = max(population.lastSeenShare(aroundDay: day - delay),
+                         MatchWeights.shareFloor / MatchWeights.transferSpanDays)
+        return delayDensity(delay, recovered: recovered) / chance
+    }
+
+    func date(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor {
+        let day = record.day.dayNumber
+        let delay = Self.daysAfterLastSeen(day: day, from: person.lastSeen.from.dayNumber, to: person.lastSeen.to.dayNumber)
+        let recovered = record.recoveryDate != nil
+        let verb = recovered ? "recovered" : "no recovery date; transferred"
+        let detail = switch delay {
+        case 0: "\(verb) within the days last seen"
+        case 1...: "\(verb) \(delay) day\(delay == 1 ? "" : "s") after last seen"
+        default: "\(verb) \(-delay) day\(delay == -1 ? "" : "s") before last seen"
+        }
+        return MatchFactor("date", ratio: dateRatio(delay: delay, day: day, recovered: recovered), detail)
+    }
+
+    // MARK: Notes
+
+    /// The next step when the family has given no reference sample.
+    static func dnaNote(_ status: String) -> MatchFactor? {
+        switch status {
+        case "none": .note("dna", "no family reference sample: request one")
+        case "requested": .note("dna", "family reference sample requested, not yet taken")
+        default: nil
+        }
+    }
+
+    /// Every factor of a pair, in a fixed order.
+    func factors(_ record: MatchRecord, _ person: MatchPerson) -> [MatchFactor] {
+        [service(record.serviceKey, person.serviceKey), name(record, person), sex(record.sex, person.sex),
+         age(record, person), region(record.region, person.region), date(record, person)].compactMap { $0 }
+    }
+}

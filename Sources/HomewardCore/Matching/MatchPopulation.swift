@@ -1,0 +1,291 @@
+import GRDB
+
+/// One person who may be matched: an open or linked inquiry whose consent covers tracing.
+struct MatchPerson: Sendable {
+    let personID: Int64
+    let inquiryID: Int64
+    let reference: String
+    /// The name as recorded, family name first, and its Latin spelling.
+    let name: String
+    let latinName: String
+    /// The name key of each field, its words run together ("" when the field is empty).
+    let family: String
+    let given: String
+    let patronymic: String
+    let sex: Sex
+    let dateOfBirth: PartialDate?
+    let serviceKey: String?
+    let region: String
+    let lastSeen: DayRange
+    let dnaReference: String
+}
+
+/// Everyone matching may propose, with the indexes that find candidates without a scan and
+/// the statistics that tell how common a piece of evidence is among them.
+///
+/// Built in memory for one run: persons are read once, and every lookup afterwards is a
+/// dictionary probe or a walk over one block.
+final class MatchPopulation: Sendable {
+    let persons: [MatchPerson]
+    /// Compact per-person facts for the scoring loop, by person index.
+    let regionIndex: [UInt16]
+    let sexIndex: [UInt8]
+    /// Middle day of the date of birth, or `Int32.min` when unknown.
+    let birthDay: [Int32]
+    let lastSeenFrom: [Int32]
+    let lastSeenTo: [Int32]
+    let hasServiceNumber: [Bool]
+
+    /// Region codes by index (every region some person was last known in).
+    let regions: [String]
+    let regionByCode: [String: Int]
+
+    /// Persons by family name key, by given name key and by service number key.
+    let byFamilyKey: [String: [Int32]]
+    let byGivenKey: [String: [Int32]]
+    let byServiceKey: [String: [Int32]]
+    /// Near-neighbour index over the family and given keys: each key with one symbol deleted,
+    /// pointing at the keys it came from (one edit on both sides finds distance ≤ 2).
+    let deletions: [String: [String]]
+    /// Blocks for unnamed remains: persons by region × sex, each sorted by birth day.
+    let blocks: [Int: [Int32]]
+
+    /// How often each key occurs in each field.
+    let familyCounts: [String: Int]
+    let givenCounts: [String: Int]
+    let patronymicCounts: [String: Int]
+    /// Share of given names starting with each first symbol of their key.
+    let givenInitialShare: [Character: Double]
+    let regionShare: [Double]
+    let sexShare: [Double]
+    /// Persons by birth year (known dates of birth only).
+    let birthYearCounts: [Int: Int]
+    let knownBirthCount: Int
+    /// Persons last seen (the end of their range) on each day from `firstLastSeenDay`, as running totals.
+    let lastSeenRunningCount: [Int32]
+    let firstLastSeenDay: Int
+
+    var count: Int { persons.count }
+
+    init(persons: [MatchPerson]) {
+        self.persons = persons
+        var regions: [String] = []
+        var regionByCode: [String: Int] = [:]
+        var regionIndex: [UInt16] = []
+        var sexIndex: [UInt8] = []
+        var birthDay: [Int32] = []
+        var lastSeenFrom: [Int32] = []
+        var lastSeenTo: [Int32] = []
+        var byFamilyKey: [String: [Int32]] = [:]
+        var byGivenKey: [String: [Int32]] = [:]
+        var byServiceKey: [String: [Int32]] = [:]
+        var familyCounts: [String: Int] = [:]
+        var givenCounts: [String: Int] = [:]
+        var patronymicCounts: [String: Int] = [:]
+        var initials: [Character: Int] = [:]
+        var regionCounts: [Int] = []
+        var sexCounts = [0, 0, 0]
+        var birthYearCounts: [Int: Int] = [:]
+        var knownBirthCount = 0
+        regionIndex.reserveCapacity(persons.count)
+        for (index, person) in persons.enumerated() {
+            let position = Int32(index)
+            let region: Int
+            if let known = regionByCode[person.region] {
+                region = known
+            } else {
+                region = regions.count
+                regionByCode[person.region] = region
+                regions.append(person.region)
+                regionCounts.append(0)
+            }
+            regionCounts[region] += 1
+            regionIndex.append(UInt16(region))
+            let sex = Self.sexNumber(person.sex)
+            sexIndex.append(sex)
+            sexCounts[Int(sex)] += 1
+            if let born = person.dateOfBirth {
+                birthDay.append(Int32(born.middleDayNumber))
+                birthYearCounts[born.year, default: 0] += 1
+                knownBirthCount += 1
+            } else {
+                birthDay.append(Int32.min)
+            }
+            lastSeenFrom.append(Int32(person.lastSeen.from.dayNumber))
+            lastSeenTo.append(Int32(person.lastSeen.to.dayNumber))
+            if !person.family.isEmpty {
+                byFamilyKey[person.family, default: []].append(position)
+                familyCounts[person.family, default: 0] += 1
+            }
+            if !person.given.isEmpty {
+                byGivenKey[person.given, default: []].append(position)
+                givenCounts[person.given, default: 0] += 1
+                if let first = person.given.first { initials[first, default: 0] += 1 }
+            }
+            if !person.patronymic.isEmpty { patronymicCounts[person.patronymic, default: 0] += 1 }
+            if let key = person.serviceKey { byServiceKey[key, default: []].append(position) }
+        }
+        var deletions: [String: [String]] = [:]
+        deletions.reserveCapacity((byFamilyKey.count + byGivenKey.count) * 8)
+        for key in Set(byFamilyKey.keys).union(byGivenKey.keys) where key.count >= 4 {
+            for variant in Self.deletionVariants(key) { deletions[variant, default: []].append(key) }
+        }
+        var blocks: [Int: [Int32]] = [:]
+        for index in persons.indices {
+            blocks[Int(regionIndex[index]) * 3 + Int(sexIndex[index]), default: []].append(Int32(index))
+        }
+        for key in blocks.keys { blocks[key]?.sort { birthDay[Int($0)] < birthDay[Int($1)] } }
+
+        let lastDays = lastSeenTo.map(Int.init)
+        let first = (lastDays.min() ?? 0) - MatchWeights.dateSmoothingDays - 1
+        let last = (lastDays.max() ?? 0) + MatchWeights.dateSmoothingDays + 1
+        var perDay = [Int32](repeating: 0, count: last - first + 1)
+        for day in lastDays { perDay[day - first] += 1 }
+        var running: Int32 = 0
+        for day in perDay.indices {
+            running += perDay[day]
+            perDay[day] = running
+        }
+
+        let total = Double(persons.count)
+        self.regions = regions
+        self.regionByCode = regionByCode
+        self.regionIndex = regionIndex
+        self.sexIndex = sexIndex
+        self.birthDay = birthDay
+        self.lastSeenFrom = lastSeenFrom
+        self.lastSeenTo = lastSeenTo
+        hasServiceNumber = persons.map { $0.serviceKey != nil }
+        self.byFamilyKey = byFamilyKey
+        self.byGivenKey = byGivenKey
+        self.byServiceKey = byServiceKey
+        self.deletions = deletions
+        self.blocks = blocks
+        self.familyCounts = familyCounts
+        self.givenCounts = givenCounts
+        self.patronymicCounts = patronymicCounts
+        let initialTotal = Double(max(initials.values.reduce(0, +), 1))
+        givenInitialShare = initials.mapValues { Double($0) / initialTotal }
+        let pseudo = MatchWeights.statisticsPseudoCount
+        let evenRegion = 1 / Double(max(RegionDirectory.standard.all.count, 1))
+        regionShare = regionCounts.map { (Double($0) + pseudo * evenRegion) / (total + pseudo) }
+        sexShare = zip(sexCounts, [MatchWeights.evenMaleShare, MatchWeights.evenFemaleShare,
+                                   1 - MatchWeights.evenMaleShare - MatchWeights.evenFemaleShare])
+            .map { (Double($0) + pseudo * $1) / (total + pseudo) }
+        self.birthYearCounts = birthYearCounts
+        self.knownBirthCount = knownBirthCount
+        lastSeenRunningCount = perDay
+        firstLastSeenDay = first
+    }
+
+    static func sexNumber(_ sex: Sex) -> UInt8 {
+        switch sex {
+        case .male: 0
+        case .female: 1
+        case .unknown: 2
+        }
+    }
+
+    /// The key with each one symbol left out.
+    static func deletionVariants(_ key: String) -> [String] {
+        let symbols = Array(key.unicodeScalars)
+        var variants: [String] = []
+        variants.reserveCapacity(symbols.count)
+        for skip in symbols.indices where skip == 0 || symbols[skip] != symbols[skip - 1] {
+            var variant = String.UnicodeScalarView()
+            for index in symbols.indices where index != skip { variant.append(symbols[index]) }
+            variants.append(String(variant))
+        }
+        return variants
+    }
+
+    /// Family and given keys within the typo allowance of a record word, with their distance
+    /// (exact first). Looks up the word, its one-deletion variants, and the keys whose own
+    /// one-deletion variants equal the word or one of its variants; each is verified by
+    /// `EditDistance`.
+    func nearKeys(_ word: String) -> [(key: String, distance: Int)] {
+        let allowance = EditDistance.typoAllowance(forLength: word.count)
+        var found: [String: Int] = [:]
+        if byFamilyKey[word] != nil || byGivenKey[word] != nil { found[word] = 0 }
+        guard allowance > 0 else { return found.map { ($0.key, $0.value) } }
+        var probes = Self.deletionVariants(word)
+        probes.append(word)
+        for probe in probes {
+            if probe != word, byFamilyKey[probe] != nil || byGivenKey[probe] != nil, found[probe] == nil {
+                if let distance = EditDistance.distance(word, probe, limit: allowance) { found[probe] = distance }
+            }
+            for key in deletions[probe] ?? [] where found[key] == nil {
+                if let distance = EditDistance.distance(word, key, limit: allowance) { found[key] = distance }
+            }
+        }
+        return found.map { ($0.key, $0.value) }.sorted { ($0.distance, $0.key) < ($1.distance, $1.key) }
+    }
+
+    /// Persons last seen (range end) within the smoothing window around a day, as a share.
+    func lastSeenShare(aroundDay day: Int) -> Double {
+        let window = MatchWeights.dateSmoothingDays
+        let low = day - window - firstLastSeenDay
+        let high = min(day + window - firstLastSeenDay, lastSeenRunningCount.count - 1)
+        guard high >= 0, low < lastSeenRunningCount.count else { return 0 }
+        let before = low > 0 ? lastSeenRunningCount[low - 1] : 0
+        let measured = Double(lastSeenRunningCount[high] - before) / Double(2 * window + 1)
+        return blend(measured: measured, even: 1 / MatchWeights.transferSpanDays)
+    }
+
+    /// Share of persons last known in a region (blended with an even spread over the directory's regions).
+    func share(ofRegion code: String) -> Double {
+        if let index = regionByCode[code] { return regionShare[index] }
+        return blend(measured: 0, even: 1 / Double(max(RegionDirectory.standard.all.count, 1)))
+    }
+
+    /// A share measured as `measured` persons, blended with an even spread (see `MatchWeights.statisticsPseudoCount`).
+    func blend(measured persons: Double, even share: Double, of total: Int? = nil) -> Double {
+        let pseudo = MatchWeights.statisticsPseudoCount
+        return (persons + pseudo * share) / (Double(total ?? count) + pseudo)
+    }
+
+    /// Share of persons (of known birth) born in a year, averaged over the smoothing window.
+    func birthYearShare(_ year: Int) -> Double {
+        let window = MatchWeights.ageSmoothingYears
+        var total = 0
+        for offset in -window...window { total += birthYearCounts[year + offset] ?? 0 }
+        return blend(measured: Double(total) / Double(2 * window + 1), even: 1 / MatchWeights.evenAgeSpanYears, of: knownBirthCount)
+    }
+}
+
+extension MatchPopulation {
+    /// Every person with an open or linked inquiry whose consent covers tracing; a person
+    /// with several such inquiries is matched once, through the oldest.
+    static func load(_ db: Database) throws -> MatchPopulation {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT p.id AS person_id, i.id AS inquiry_id, i.reference, p.family_name, p.given_name, p.patronymic,
+                   p.family_name_latin, p.given_name_latin, p.sex, p.date_of_birth, p.service_number_key,
+                   p.last_known_region, p.last_seen_from, p.last_seen_to, p.dna_reference_status
+            FROM person p
+            JOIN inquiry i ON i.id = (SELECT min(id) FROM inquiry
+                                      WHERE person_id = p.id AND status IN ('open', 'linked') AND consent_tracing = 1)
+            ORDER BY p.id
+            """)
+        var persons: [MatchPerson] = []
+        while let row = try rows.next() { persons.append(person(row)) }
+        return MatchPopulation(persons: persons)
+    }
+
+    static func person(_ row: Row) -> MatchPerson {
+        let family: String = row["family_name"]
+        let given: String = row["given_name"]
+        let patronymic: String? = row["patronymic"]
+        let from = CalendarDate(row["last_seen_from"] as String) ?? CalendarDate(validYear: 2022, month: 2, day: 24)
+        let to = CalendarDate(row["last_seen_to"] as String) ?? from
+        return MatchPerson(
+            personID: row["person_id"], inquiryID: row["inquiry_id"], reference: row["reference"],
+            name: [family, given, patronymic].compactMap { $0 }.joined(separator: " "),
+            latinName: "\(row["family_name_latin"] as String) \(row["given_name_latin"] as String)",
+            family: NameKey.keys(family).joined(), given: NameKey.keys(given).joined(),
+            patronymic: patronymic.map { NameKey.keys($0).joined() } ?? "",
+            sex: Sex(rawValue: row["sex"]) ?? .unknown,
+            dateOfBirth: (row["date_of_birth"] as String?).flatMap { PartialDate($0) },
+            serviceKey: row["service_number_key"], region: row["last_known_region"],
+            lastSeen: DayRange(from: from, to: to), dnaReference: row["dna_reference_status"])
+    }
+}

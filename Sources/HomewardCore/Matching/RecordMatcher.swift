@@ -1,0 +1,363 @@
+import Foundation
+
+/// One candidate person for one returned record.
+struct RecordCandidate: Sendable {
+    let person: Int32
+    /// log10 of the combined likelihood ratio.
+    var score: Double
+    /// Set once the candidate is explained; the score is then the sum of their logs.
+    var factors: [MatchFactor] = []
+}
+
+/// Finds and ranks candidate persons for returned records without comparing every pair.
+///
+/// For each record, candidates come from indexes: persons whose family or given name key is
+/// within the typo allowance of a record word (or two of whose names the word runs together),
+/// persons with the same or a near service number, and the block of persons last known in
+/// the recovery region or a neighbouring one, of the recorded sex, born within the age
+/// estimate widened by `birthSlackYears`. Each candidate is scored from per-record tables
+/// (region, sex, age, date) filled by `EvidenceModel`, plus the name and service factors of
+/// the index hits; persons no name word comes near take the lowest name ratio. The best are
+/// then explained factor by factor.
+struct RecordMatcher {
+    let model: EvidenceModel
+    var population: MatchPopulation { model.population }
+
+    /// Persons born up to this many years outside a record's age estimate are still in its block.
+    static let birthSlackYears = 12
+
+    /// A given-name posting list longer than this does not make candidates by itself (every
+    /// Oleksandr would); the family name, service number or block must.
+    var givenPostingLimit: Int { max(200, population.count / 200) }
+
+    /// The best `limit` candidates of a record, best first, not yet explained; `excluded`
+    /// persons (rejected links) are left out.
+    func candidates(for record: MatchRecord, limit: Int, excluded: Set<Int64> = [],
+                    serviceHits: [(person: Int32, distance: Int)] = []) -> [RecordCandidate] {
+        guard population.count > 0, limit > 0 else { return [] }
+        let tables = Tables(record, model)
+        var heap = TopScores(capacity: limit)
+        var exact: [Int32: Double] = [:]
+
+        // Index hits: names and service numbers, scored exactly.
+        var hits = Set<Int32>()
+        for word in record.words { hits.formUnion(nameHits(word)) }
+        for hit in serviceHits { hits.insert(hit.person) }
+        for person in hits {
+            let facts = population.persons[Int(person)]
+            if excluded.contains(facts.personID) { continue }
+            var score = tables.score(person, population)
+            if let name = model.nameRatio(words: record.words, person: facts) { score += log10(name.ratio) - tables.nameFloorLog }
+            if let service = model.service(record.serviceKey, facts.serviceKey) { score += log10(service.ratio) - tables.serviceMissLog(facts) }
+            exact[person] = score
+            heap.insert(person, score)
+        }
+
+        // The block: region and neighbours × sex × birth band, best parts first. Within a
+        // block region and sex are fixed and persons are sorted by birth, so each age is one
+        // run of the block; ages are taken by falling ratio and the scan stops as soon as no
+        // person of the remaining ages could enter the list.
+        let bestDate = tables.date.max() ?? 0
+        let bestAge = tables.ageKnown ? (tables.age.max() ?? 0) : 0
+        let unknownAge = 0.0
+        var parts = blocks(for: record).map { part in
+            (part: part, bound: tables.region[part.region] + tables.sex[Int(part.sex)] + tables.nameFloorLog)
+        }
+        parts.sort { $0.bound > $1.bound }
+        let hitSet = exact
+        population.lastSeenFrom.withUnsafeBufferPointer { from in
+            population.lastSeenTo.withUnsafeBufferPointer { to in
+                population.hasServiceNumber.withUnsafeBufferPointer { hasService in
+                    let day = Int(tables.day)
+                    let serviceMiss = tables.recordHasService ? tables.serviceMismatchLog : 0
+                    func scan(_ run: ArraySlice<Int32>, base: Double) {
+                        for person in run where hitSet.isEmpty || hitSet[person] == nil {
+                            let index = Int(person)
+                            let delay = EvidenceModel.daysAfterLastSeen(day: day, from: Int(from[index]), to: Int(to[index]))
+                            var score = base + tables.dateLog(delay)
+                            if hasService[index] { score += serviceMiss }
+                            guard heap.admits(score) else { continue }
+                            if !excluded.isEmpty, excluded.contains(population.persons[index].personID) { continue }
+                            heap.insert(person, score)
+                        }
+                    }
+                    for (part, bound) in parts {
+                        if !heap.admits(bound + max(bestAge, unknownAge) + bestDate) { continue }
+                        if !part.unknownBirth.isEmpty, heap.admits(bound + unknownAge + bestDate) {
+                            scan(part.unknownBirth, base: bound + unknownAge)
+                        }
+                        for run in part.ages {
+                            let base = bound + (tables.ageKnown ? tables.age[run.age] : 0)
+                            if !heap.admits(base + bestDate) { break }
+                            scan(run.persons, base: base)
+                        }
+                    }
+                }
+            }
+        }
+        return heap.sorted().map { RecordCandidate(person: $0.person, score: $0.score) }
+    }
+
+    /// Persons some word of the record names: family or given keys near the word, or two
+    /// names run together in it.
+    func nameHits(_ word: String) -> Set<Int32> {
+        var hits = Set<Int32>()
+        for near in population.nearKeys(word) {
+            hits.formUnion(population.byFamilyKey[near.key] ?? [])
+            if let given = population.byGivenKey[near.key], given.count <= givenPostingLimit { hits.formUnion(given) }
+        }
+        let symbols = Array(word.unicodeScalars)
+        guard symbols.count >= 6 else { return hits }
+        for split in 3...(symbols.count - 3) {
+            let left = String(String.UnicodeScalarView(symbols[..<split]))
+            var rights = [String(String.UnicodeScalarView(symbols[split...]))]
+            // A letter shared by the two names is written once in a key (Шевченко+Олексій).
+            rights.append(String(String.UnicodeScalarView([symbols[split - 1]] + symbols[split...])))
+            for right in rights {
+                if let family = population.byFamilyKey[left], population.byGivenKey[right] != nil {
+                    hits.formUnion(family.filter { population.persons[Int($0)].given == right })
+                }
+                if let family = population.byFamilyKey[right], population.byGivenKey[left] != nil {
+                    hits.formUnion(family.filter { population.persons[Int($0)].given == left })
+                }
+            }
+        }
+        return hits
+    }
+
+    /// One region × sex block of a record, cut into runs of persons of one age on the
+    /// record's day (best age ratio first), and the persons of unknown birth.
+    struct BlockPart {
+        var region: Int
+        var sex: UInt8
+        var unknownBirth: ArraySlice<Int32>
+        var ages: [(age: Int, persons: ArraySlice<Int32>)]
+    }
+
+    /// The blocks a record's unnamed evidence points at: the recovery region and its
+    /// neighbours (every region when the record has none, or when they hold too few persons
+    /// to fill the list), the recorded sex and unknown, and the birth band of the age estimate.
+    func blocks(for record: MatchRecord, tables: Tables? = nil) -> [BlockPart] {
+        var regionIndices: [Int] = []
+        if let region = record.region, let own = population.regionByCode[region] { regionIndices.append(own) }
+        if let region = record.region {
+            regionIndices += model.regions.neighbours(of: region).compactMap { population.regionByCode[$0] }
+        }
+        if regionIndices.isEmpty { regionIndices = Array(population.regions.indices) }
+        let sexes: [UInt8] = switch record.sex {
+        case .male: [0, 2]
+        case .female: [1, 2]
+        case .unknown: [0, 1, 2]
+        }
+        let day = record.day.dayNumber
+        let year = 365.2425
+        let ageOrder: [Int]
+        if let range = record.ageRange {
+            let low = max(0, range.lowerBound - Self.birthSlackYears)
+            let high = min(Tables.maximumAge, range.upperBound + Self.birthSlackYears)
+            let middle = Double(range.lowerBound + range.upperBound) / 2
+            ageOrder = (low...high).sorted { abs(Double($0) - middle) < abs(Double($1) - middle) }
+        } else {
+            ageOrder = []
+        }
+        var parts: [BlockPart] = []
+        for region in regionIndices {
+            for sex in sexes {
+                guard let block = population.blocks[region * 3 + Int(sex)] else { continue }
+                // Sorted by birth day, unknown births (Int32.min) first.
+                let known = firstIndex(in: block) { population.birthDay[Int($0)] > Int32.min }
+                guard record.ageRange != nil else {
+                    parts.append(BlockPart(region: region, sex: sex, unknownBirth: block[...], ages: []))
+                    continue
+                }
+                var runs: [(age: Int, persons: ArraySlice<Int32>)] = []
+                for age in ageOrder {
+                    // Born in (day − (age + 1) years, day − age years].
+                    let earliest = Int32(Double(day) - Double(age + 1) * year)
+                    let latest = Int32(Double(day) - Double(age) * year)
+                    let low = firstIndex(in: block) { population.birthDay[Int($0)] > earliest }
+                    let high = firstIndex(in: block) { population.birthDay[Int($0)] > latest }
+                    if high > low { runs.append((age, block[max(low, known)..<high])) }
+                }
+                parts.append(BlockPart(region: region, sex: sex, unknownBirth: block[..<known], ages: runs))
+            }
+        }
+        return parts
+    }
+
+    private func firstIndex(in block: [Int32], where predicate: (Int32) -> Bool) -> Int {
+        var low = 0
+        var high = block.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(block[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// Explains a candidate: every factor, and the score as their sum of logs.
+    func explain(_ candidate: RecordCandidate, _ record: MatchRecord) -> RecordCandidate {
+        let person = population.persons[Int(candidate.person)]
+        var factors = model.factors(record, person)
+        if let note = EvidenceModel.dnaNote(person.dnaReference) { factors.append(note) }
+        return RecordCandidate(person: candidate.person, score: log10Score(factors), factors: factors)
+    }
+
+    /// Service number hits of every record at once: exact keys, and keys one edit away found
+    /// through their one-deletion variants.
+    func serviceHits(_ records: [MatchRecord]) -> [Int64: [(person: Int32, distance: Int)]] {
+        var byVariant: [String: [Int]] = [:]
+        var hits: [Int64: [(person: Int32, distance: Int)]] = [:]
+        for (index, record) in records.enumerated() {
+            guard let key = record.serviceKey else { continue }
+            for person in population.byServiceKey[key] ?? [] { hits[record.recordID, default: []].append((person, 0)) }
+            for variant in MatchPopulation.deletionVariants(key) + [key] { byVariant[variant, default: []].append(index) }
+        }
+        guard !byVariant.isEmpty else { return hits }
+        for (key, persons) in population.byServiceKey {
+            var seen = Set<Int>()
+            for variant in MatchPopulation.deletionVariants(key) + [key] {
+                for index in byVariant[variant] ?? [] where seen.insert(index).inserted {
+                    let record = records[index]
+                    guard let recordKey = record.serviceKey, recordKey != key,
+                          EditDistance.distance(recordKey, key, limit: 1) != nil else { continue }
+                    for person in persons { hits[record.recordID, default: []].append((person, 1)) }
+                }
+            }
+        }
+        return hits
+    }
+}
+
+/// Per-record tables: the ratio of every value a person's region, sex, age and date can take,
+/// as logs, so scoring a person is four lookups.
+struct Tables {
+    let region: [Double]
+    let sex: [Double]
+    /// By age in whole years on the record's day (0 when the record has no estimate).
+    let age: [Double]
+    let ageKnown: Bool
+    /// By delay in days from `firstDelay`.
+    let date: [Double]
+    let firstDelay: Int
+    let day: Int32
+    let nameFloorLog: Double
+    let recordHasService: Bool
+    let serviceMismatchLog: Double
+
+    static let maximumAge = 130
+
+    init(_ record: MatchRecord, _ model: EvidenceModel) {
+        let population = model.population
+        if let code = record.region {
+            let shares = model.regionShares(around: code)
+            region = population.regions.map { log10(model.regionRatio(code, $0, shares: shares)) }
+        } else {
+            region = population.regions.map { _ in 0 }
+        }
+        sex = [Sex.male, .female, .unknown].map { person in model.sexRatio(record.sex, person).map(log10) ?? 0 }
+        let day = record.day.dayNumber
+        self.day = Int32(day)
+        if let range = record.ageRange {
+            age = (0...Self.maximumAge).map { log10(model.ageRatio(range: range, age: $0, year: record.day.year)) }
+            ageKnown = true
+        } else {
+            age = []
+            ageKnown = false
+        }
+        let latest = Int(population.lastSeenTo.max() ?? Int32(day))
+        let earliest = Int(population.lastSeenFrom.min() ?? Int32(day))
+        firstDelay = day - max(latest, earliest)
+        let lastDelay = day - earliest
+        let recovered = record.recoveryDate != nil
+        date = firstDelay <= lastDelay
+            ? (firstDelay...lastDelay).map { log10(model.dateRatio(delay: $0, day: day, recovered: recovered)) } : []
+        nameFloorLog = record.isNamed ? log10(model.nameFloor(words: record.words)) : 0
+        recordHasService = record.serviceKey != nil
+        serviceMismatchLog = log10(model.serviceMismatchRatio)
+    }
+
+    /// The date part of a score for a delay in days.
+    @inline(__always)
+    func dateLog(_ delay: Int) -> Double {
+        let slot = delay - firstDelay
+        return slot >= 0 && slot < date.count ? date[slot] : 0
+    }
+
+    /// The log score of a person before any name or service hit.
+    @inline(__always)
+    func score(_ person: Int32, _ population: MatchPopulation) -> Double {
+        let index = Int(person)
+        var total = region[Int(population.regionIndex[index])] + sex[Int(population.sexIndex[index])] + nameFloorLog
+        if ageKnown, population.birthDay[index] != Int32.min {
+            let years = EvidenceModel.age(bornDay: Int(population.birthDay[index]), on: Int(day))
+            total += age[min(max(years, 0), Self.maximumAge)]
+        }
+        let delay = EvidenceModel.daysAfterLastSeen(day: Int(day), from: Int(population.lastSeenFrom[index]),
+                                                    to: Int(population.lastSeenTo[index]))
+        total += dateLog(delay)
+        if recordHasService, population.hasServiceNumber[index] { total += serviceMismatchLog }
+        return total
+    }
+
+    /// The service part `score` assumed for a person (a mismatch when both have numbers).
+    func serviceMissLog(_ person: MatchPerson) -> Double {
+        recordHasService && person.serviceKey != nil ? serviceMismatchLog : 0
+    }
+}
+
+/// The best N (person, score) pairs seen, kept in a min-heap.
+struct TopScores {
+    let capacity: Int
+    private var heap: [(person: Int32, score: Double)] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        heap.reserveCapacity(min(capacity, 1 << 16))
+    }
+
+    /// Whether a score would enter the list.
+    @inline(__always)
+    func admits(_ score: Double) -> Bool {
+        heap.count < capacity || score > heap[0].score
+    }
+
+    mutating func insert(_ person: Int32, _ score: Double) {
+        if heap.count < capacity {
+            heap.append((person, score))
+            siftUp(heap.count - 1)
+        } else if score > heap[0].score {
+            heap[0] = (person, score)
+            siftDown(0)
+        }
+    }
+
+    /// Best first; ties by person index, so results are stable.
+    func sorted() -> [(person: Int32, score: Double)] {
+        heap.sorted { ($0.score, $1.person) > ($1.score, $0.person) }
+    }
+
+    private mutating func siftUp(_ start: Int) {
+        var child = start
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].score < heap[parent].score else { return }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < heap.count, heap[left].score < heap[smallest].score { smallest = left }
+            if right < heap.count, heap[right].score < heap[smallest].score { smallest = right }
+            if smallest == parent { return }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}
