@@ -5,6 +5,7 @@ import HomewardCore
 // measurement (release build: `make bench`). Usage:
 //   homeward-bench [--rows N] [--manifest N] [--queries N] [--runs N]
 //   homeward-bench --csv FILE [--rows N]     writes the generated inquiry file only
+//   homeward-bench --matching [--quality-persons N] [--seed S] [--speed-persons N] [--no-quality] [--no-speed]
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String, default fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count, let number = Int(arguments[index + 1])
@@ -32,8 +33,13 @@ if arguments.contains("--matching") {
     do {
         try FileManager.default.createDirectory(at: benchmarks.folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: benchmarks.folder) }
-        try benchmarks.matchingQuality(persons: value("--quality-persons", default: 20_000), seed: UInt64(value("--seed", default: 7)))
-        if !arguments.contains("--no-speed") { try benchmarks.matchingSpeed(sizes: [100_000, 200_000]) }
+        if !arguments.contains("--no-quality") {
+            try benchmarks.matchingQuality(persons: value("--quality-persons", default: 20_000), seed: UInt64(value("--seed", default: 7)))
+        }
+        if !arguments.contains("--no-speed") {
+            let persons = value("--speed-persons", default: 100_000)
+            try benchmarks.matchingSpeed(sizes: [persons, 2 * persons])
+        }
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("homeward-bench: \(error.localizedDescription)\n".utf8))

@@ -21,10 +21,40 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` with a real calendar day.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard let (year, month, day) = Self.fields(text), let month, let day else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, read byte by byte (dates are parsed
+    /// for every row of imports and matching), unchecked against the calendar.
+    static func fields(_ text: some StringProtocol) -> (year: Int, month: Int?, day: Int?)? {
+        var year = 0, month = 0, day = 0
+        var position = 0
+        for byte in text.utf8 {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 {
+                    year = year * 10 + digit
+                } else if position < 7 {
+                    month = month * 10 + digit
+                } else {
+                    day = day * 10 + digit
+                }
+            default:
+                return nil
+            }
+            position += 1
+        }
+        switch position {
+        case 4: return (year, nil, nil)
+        case 7: return (year, month, nil)
+        case 10: return (year, month, day)
+        default: return nil
+        }
     }
 
     public var description: String {
@@ -56,23 +86,12 @@ public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
     public let day: Int?
 
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1900...2999).contains(year)
-        else { return nil }
+        guard let (year, month, day) = CalendarDate.fields(text), (1900...2999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let month, let day, CalendarDate(year: year, month: month, day: day) == nil { return nil }
         self.year = year
-        if parts.count == 1 {
-            month = nil
-            day = nil
-            return
-        }
-        guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil }
         self.month = month
-        if parts.count == 2 {
-            day = nil
-            return
-        }
-        guard let full = CalendarDate(text) else { return nil }
-        day = full.day
+        self.day = day
     }
 
     /// The first and last days the partial date may mean.

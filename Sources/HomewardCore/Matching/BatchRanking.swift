@@ -1,13 +1,14 @@
 import Foundation
+import Synchronization
 
 /// Ranks candidates for every record of a batch, then lets strong matches explain persons
 /// away from the other records: one person is one body, so a person who is almost surely
 /// record A is a weaker candidate for record B (a `claim` factor in B's reasons).
-struct BatchRanking {
+struct BatchRanking: Sendable {
     let matcher: RecordMatcher
 
     /// Decided pairs: persons rejected for a record, and persons confirmed as some record.
-    struct Decisions {
+    struct Decisions: Sendable {
         var rejected: [Int64: Set<Int64>] = [:]
         var confirmed: [Int64: (recordID: Int64, address: String)] = [:]
     }
@@ -18,10 +19,12 @@ struct BatchRanking {
         let services = matcher.serviceHits(records)
         // A margin below the cut: explaining can raise a block candidate's name part, and claims lower others.
         let pool = top + 20
-        var lists = records.map { record in
-            matcher.candidates(for: record, limit: pool, excluded: decisions.rejected[record.recordID] ?? [],
-                               serviceHits: services[record.recordID] ?? [])
-                .map { matcher.explain($0, record) }
+        let rejected = decisions.rejected
+        var lists = Self.concurrentMap(records) { [matcher] record in
+            let names = RecordNameComparison(record, matcher.model)
+            return matcher.candidates(for: record, limit: pool, excluded: rejected[record.recordID] ?? [],
+                                      serviceHits: services[record.recordID] ?? [], names: names)
+                .map { matcher.explain($0, record, names: names) }
         }
         // Posterior that record r is person p: prior odds π/N times the likelihood ratio.
         let priorOdds = MatchWeights.priorShareInDatabase / Double(max(population.count, 1))
@@ -55,5 +58,19 @@ struct BatchRanking {
             .prefix(top).map { $0 }
         }
         return lists
+    }
+
+    /// `transform` of every element, in order, with the work spread over the cores (records
+    /// are ranked independently: the population and model are read-only).
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, items.count > 1 else { return items.map(transform) }
+        let chunks = min(items.count, cores * 4)
+        let parts = Mutex<[Int: [R]]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let part = items[(items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)].map(transform)
+            parts.withLock { $0[chunk] = part }
+        }
+        return parts.withLock { all in (0..<chunks).flatMap { all[$0] ?? [] } }
     }
 }

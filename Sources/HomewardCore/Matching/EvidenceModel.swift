@@ -103,7 +103,8 @@ struct EvidenceModel: Sendable {
 
     /// A record word that is the person's family and given names run together (either order).
     func swallowed(word: String, family: String, given: String) -> FieldMatch? {
-        guard !family.isEmpty, !given.isEmpty, word.count >= family.count + given.count - 3 else { return nil }
+        guard !family.isEmpty, !given.isEmpty,
+              word.unicodeScalars.count >= family.unicodeScalars.count + given.unicodeScalars.count - 3 else { return nil }
         let whole = exactRatio(family, .family) * exactRatio(given, .given) * MatchWeights.swallowedSpace
         var best: FieldMatch?
         for joined in [family + given, given + family] {
@@ -118,58 +119,111 @@ struct EvidenceModel: Sendable {
         return best
     }
 
-    /// The best reading of the record's words as the person's name fields, in any order: every
-    /// word is read as one field (or, run together, as two) until words or fields run out;
-    /// fields the record does not give count as unknown, not as disagreement.
-    func nameRatio(words: [String], person: MatchPerson) -> (ratio: Double, how: [String])? {
-        guard !words.isEmpty else { return nil }
-        let keys = [person.family, person.given, person.patronymic]
-        let fields = Field.allCases.filter { !keys[$0.rawValue].isEmpty }
-        var table: [[FieldMatch]] = Array(repeating: [], count: 3)
-        for field in fields {
-            table[field.rawValue] = words.map { compare(word: $0, field: keys[field.rawValue], field) }
+    /// How each record word compares with one person's name fields: one entry per word for
+    /// each field the person has (nil for an empty field), and per word the reading of it as
+    /// family and given names run together.
+    struct NameTable {
+        var fields: [[FieldMatch]?]
+        var swallowed: [FieldMatch?]
+    }
+
+    /// One way to read the record's words as name fields: the word of each field, or -1.
+    struct Reading {
+        var words: (family: Int, given: Int, patronymic: Int)
+        /// The word read as family and given names run together, or -1.
+        var swallowed: Int
+
+        func word(for field: Field) -> Int {
+            switch field {
+            case .family: words.family
+            case .given: words.given
+            case .patronymic: words.patronymic
+            }
         }
-        let joined = words.map { swallowed(word: $0, family: person.family, given: person.given) }
-        var best: (ratio: Double, how: [String])?
-        func consider(_ ratio: Double, _ how: [String]) {
-            if best.map({ ratio > $0.ratio }) ?? true { best = (ratio, how) }
-        }
-        // Assignments: each field gets one word or none; a swallowed word covers family and given.
-        let options = [-1] + Array(words.indices)
+    }
+
+    /// Every assignment of up to `MatchRecord.maximumWords` words to the three fields (each
+    /// field one word or none, no word twice), by word count, with how many words it uses.
+    static let assignments: [[(reading: Reading, used: Int)]] = (0...MatchRecord.maximumWords).map { count in
+        let options = [-1] + Array(0..<count)
+        var all: [(Reading, Int)] = []
         for family in options {
             for given in options where given == -1 || given != family {
                 for patronymic in options where patronymic == -1 || (patronymic != family && patronymic != given) {
-                    let chosen = [family, given, patronymic]
-                    let usedWords = Set(chosen.filter { $0 >= 0 })
-                    let openFields = fields.filter { chosen[$0.rawValue] == -1 }
-                    guard usedWords.count == words.count || openFields.isEmpty else { continue }
-                    guard chosen.enumerated().allSatisfy({ $0.element == -1 || fields.contains(Field(rawValue: $0.offset)!) })
-                    else { continue }
-                    var ratio = 1.0
-                    var how: [String] = []
-                    for field in fields where chosen[field.rawValue] >= 0 {
-                        let match = table[field.rawValue][chosen[field.rawValue]]
-                        ratio *= match.ratio
-                        how.append("\(field.label) \(match.how)")
-                    }
-                    consider(ratio, how)
+                    let used = [family, given, patronymic].filter { $0 >= 0 }.count
+                    all.append((Reading(words: (family, given, patronymic), swallowed: -1), used))
                 }
             }
         }
-        for (index, match) in joined.enumerated() {
+        return all
+    }
+
+    /// The table of a person computed directly (explanations and tests; the matcher caches
+    /// comparisons per key, see `RecordNameComparison`).
+    func nameTable(words: [String], person: MatchPerson) -> NameTable {
+        let keys = [person.family, person.given, person.patronymic]
+        return NameTable(
+            fields: Field.allCases.map { field in
+                keys[field.rawValue].isEmpty ? nil : words.map { compare(word: $0, field: keys[field.rawValue], field) }
+            },
+            swallowed: words.map { swallowed(word: $0, family: person.family, given: person.given) })
+    }
+
+    /// The best reading of the record's words as the person's name fields, in any order: every
+    /// word is read as one field (or, run together, as two) until words or fields run out;
+    /// fields the record does not give count as unknown, not as disagreement.
+    func bestReading(_ table: NameTable, wordCount: Int) -> (ratio: Double, reading: Reading)? {
+        guard wordCount > 0 else { return nil }
+        var best: (ratio: Double, reading: Reading)?
+        let present = table.fields.map { $0 != nil }
+        let presentCount = present.filter { $0 }.count
+        for (reading, used) in Self.assignments[min(wordCount, MatchRecord.maximumWords)] {
+            var ratio = 1.0
+            var assigned = 0
+            var possible = true
+            for field in Field.allCases {
+                let word = reading.word(for: field)
+                guard word >= 0 else { continue }
+                guard let matches = table.fields[field.rawValue] else {
+                    possible = false
+                    break
+                }
+                ratio *= matches[word].ratio
+                assigned += 1
+            }
+            // Every word is read, or every field the person has is given a word.
+            guard possible, used == wordCount || assigned == presentCount else { continue }
+            if best.map({ ratio > $0.ratio }) ?? true { best = (ratio, reading) }
+        }
+        for (index, match) in table.swallowed.enumerated() {
             guard let match else { continue }
             // The swallowed word covers family and given; a further word may be the patronymic.
             var ratio = match.ratio
-            var how = ["family and given \(match.how)"]
-            let rest = words.indices.filter { $0 != index }
-            if let other = rest.first, !person.patronymic.isEmpty {
-                let patronymic = table[Field.patronymic.rawValue][other]
-                ratio *= patronymic.ratio
-                how.append("patronymic \(patronymic.how)")
+            var patronymic = -1
+            if let other = (0..<wordCount).first(where: { $0 != index }), let matches = table.fields[Field.patronymic.rawValue] {
+                ratio *= matches[other].ratio
+                patronymic = other
             }
-            consider(ratio, how)
+            if best.map({ ratio > $0.ratio }) ?? true {
+                best = (ratio, Reading(words: (-1, -1, patronymic), swallowed: index))
+            }
         }
         return best
+    }
+
+    /// The best reading's ratio and, per field read, how it compared.
+    func nameRatio(words: [String], person: MatchPerson, table: NameTable? = nil) -> (ratio: Double, how: [String])? {
+        let table = table ?? nameTable(words: words, person: person)
+        guard let (ratio, reading) = bestReading(table, wordCount: words.count) else { return nil }
+        var how: [String] = []
+        if reading.swallowed >= 0, let match = table.swallowed[reading.swallowed] {
+            how.append("family and given \(match.how)")
+        }
+        for field in Field.allCases {
+            let word = reading.word(for: field)
+            if word >= 0, let matches = table.fields[field.rawValue] { how.append("\(field.label) \(matches[word].how)") }
+        }
+        return (ratio, how)
     }
 
     /// The lowest name ratio a person can get for these words: every word disagrees with a
@@ -178,11 +232,10 @@ struct EvidenceModel: Sendable {
         pow(MatchWeights.nameDisagreement, Double(min(words.count, 3)))
     }
 
-    func name(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor? {
-        guard let (ratio, how) = nameRatio(words: record.words, person: person) else { return nil }
+    func name(_ record: MatchRecord, _ person: MatchPerson, table: NameTable? = nil) -> MatchFactor? {
+        guard let (ratio, how) = nameRatio(words: record.words, person: person, table: table) else { return nil }
         let written = record.name ?? ""
-        let recorded = person.name == person.latinName ? person.name : person.name
-        return MatchFactor("name", ratio: ratio, "\"\(written)\" ~ \"\(recorded)\": \(how.joined(separator: ", "))")
+        return MatchFactor("name", ratio: ratio, "\"\(written)\" ~ \"\(person.name)\": \(how.joined(separator: ", "))")
     }
 
     // MARK: Sex
@@ -323,8 +376,40 @@ struct EvidenceModel: Sendable {
     }
 
     /// Every factor of a pair, in a fixed order.
-    func factors(_ record: MatchRecord, _ person: MatchPerson) -> [MatchFactor] {
-        [service(record.serviceKey, person.serviceKey), name(record, person), sex(record.sex, person.sex),
+    func factors(_ record: MatchRecord, _ person: MatchPerson, names: RecordNameComparison? = nil) -> [MatchFactor] {
+        [service(record.serviceKey, person.serviceKey), name(record, person, table: names?.table(person)), sex(record.sex, person.sex),
          age(record, person), region(record.region, person.region), date(record, person)].compactMap { $0 }
+    }
+}
+
+/// One record's name words against the name keys of many persons. Family, given and
+/// patronymic keys repeat across persons, so each key is compared with the words once.
+final class RecordNameComparison {
+    let model: EvidenceModel
+    let words: [String]
+    private var cache: [[String: [EvidenceModel.FieldMatch]]] = [[:], [:], [:]]
+
+    init(_ record: MatchRecord, _ model: EvidenceModel) {
+        self.model = model
+        words = record.words
+    }
+
+    private func matches(_ key: String, _ field: EvidenceModel.Field) -> [EvidenceModel.FieldMatch]? {
+        guard !key.isEmpty else { return nil }
+        if let known = cache[field.rawValue][key] { return known }
+        let computed = words.map { model.compare(word: $0, field: key, field) }
+        cache[field.rawValue][key] = computed
+        return computed
+    }
+
+    func table(_ person: MatchPerson) -> EvidenceModel.NameTable {
+        EvidenceModel.NameTable(
+            fields: [matches(person.family, .family), matches(person.given, .given), matches(person.patronymic, .patronymic)],
+            swallowed: words.map { model.swallowed(word: $0, family: person.family, given: person.given) })
+    }
+
+    /// The name ratio of the person's best reading, nil when the record has no name.
+    func ratio(_ person: MatchPerson) -> Double? {
+        model.bestReading(table(person), wordCount: words.count)?.ratio
     }
 }

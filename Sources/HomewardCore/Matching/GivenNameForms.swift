@@ -9,21 +9,22 @@ struct GivenNameForms: Sendable {
 
     /// Group numbers of each key; a key in two groups (Афанасий for Опанас and Панас) has both.
     private let groups: [String: [Int]]
-    /// Key stems of each group's forms, for patronymics.
-    private let stems: [[String]]
+    /// Groups by the key stems of their forms, for patronymics.
+    private let stemGroups: [String: [Int]]
 
     init(csv: String) {
         var groups: [String: [Int]] = [:]
-        var stems: [[String]] = []
+        var stemGroups: [String: [Int]] = [:]
+        var group = 0
         for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
             let forms = line.split(separator: ",").flatMap { $0.split(separator: "|") }.map { NameKey.key(String($0)) }
             guard forms.count > 1 else { continue }
-            let group = stems.count
             for form in Set(forms) { groups[form, default: []].append(group) }
-            stems.append(Array(Set(forms.map(Self.stem))))
+            for stem in Set(forms.map(Self.stem)) { stemGroups[stem, default: []].append(group) }
+            group += 1
         }
         self.groups = groups
-        self.stems = stems
+        self.stemGroups = stemGroups
     }
 
     /// Whether two different keys are forms of one given name.
@@ -39,11 +40,21 @@ struct GivenNameForms: Sendable {
         let first = Self.patronymicStem(a)
         let second = Self.patronymicStem(b)
         guard first != a || second != b else { return false }
-        for forms in stems {
-            let matchesFirst = forms.contains { first.hasPrefix($0) }
-            if matchesFirst, forms.contains(where: { second.hasPrefix($0) }) { return true }
+        let firstGroups = groups(startingWithStemOf: first)
+        guard !firstGroups.isEmpty else { return false }
+        return groups(startingWithStemOf: second).contains(where: firstGroups.contains)
+    }
+
+    /// The groups one of whose form stems the text starts with.
+    private func groups(startingWithStemOf text: String) -> [Int] {
+        let symbols = text.unicodeScalars
+        var found: [Int] = []
+        var prefix = String.UnicodeScalarView()
+        for symbol in symbols {
+            prefix.append(symbol)
+            if let groups = stemGroups[String(prefix)] { found += groups }
         }
-        return false
+        return found
     }
 
     /// A given name's key without its last letter when long enough (Микола → "mikol"), so

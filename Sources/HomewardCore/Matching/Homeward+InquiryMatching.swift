@@ -110,12 +110,10 @@ extension Homeward {
                     throw CaseworkError.invalidTransition(
                         "\(reference) has no consent for tracing, so it is not matched; record the family's consent first (inquiry update --consent-tracing yes)")
                 }
+                var keys = MatchPopulation.KeyCache()
                 let person = try Row.fetchOne(db, sql: """
-                    SELECT p.id AS person_id, i.id AS inquiry_id, i.reference, p.family_name, p.given_name, p.patronymic,
-                           p.family_name_latin, p.given_name_latin, p.sex, p.date_of_birth, p.service_number_key,
-                           p.last_known_region, p.last_seen_from, p.last_seen_to, p.dna_reference_status
-                    FROM inquiry i JOIN person p ON p.id = i.person_id WHERE i.id = ?
-                    """, arguments: [inquiry.inquiryID]).map(MatchPopulation.person)
+                    SELECT \(MatchPopulation.personColumns) FROM inquiry i JOIN person p ON p.id = i.person_id WHERE i.id = ?
+                    """, arguments: [inquiry.inquiryID]).map { MatchPopulation.person($0, keys: &keys) }
                 guard let person else { throw CaseworkError.noSuchInquiry(reference.description) }
                 var batches: [MatchBatch] = []
                 for row in try Row.fetchAll(db, sql: "SELECT id, code, kind, date, status FROM batch ORDER BY date, code") {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One person who may be matched: an open or linked inquiry whose consent covers tracing.
@@ -5,9 +6,10 @@ struct MatchPerson: Sendable {
     let personID: Int64
     let inquiryID: Int64
     let reference: String
-    /// The name as recorded, family name first, and its Latin spelling.
-    let name: String
-    let latinName: String
+    /// The name fields as recorded.
+    let familyName: String
+    let givenName: String
+    let patronymicName: String?
     /// The name key of each field, its words run together ("" when the field is empty).
     let family: String
     let given: String
@@ -18,6 +20,9 @@ struct MatchPerson: Sendable {
     let region: String
     let lastSeen: DayRange
     let dnaReference: String
+
+    /// The name as recorded, family name first.
+    var name: String { [familyName, givenName, patronymicName].compactMap { $0 }.joined(separator: " ") }
 }
 
 /// Everyone matching may propose, with the indexes that find candidates without a scan and
@@ -255,37 +260,80 @@ final class MatchPopulation: Sendable {
 
 extension MatchPopulation {
     /// Every person with an open or linked inquiry whose consent covers tracing; a person
-    /// with several such inquiries is matched once, through the oldest.
+    /// with several such inquiries is matched once, through the oldest. Persons come in the
+    /// order of their oldest such inquiry.
     static func load(_ db: Database) throws -> MatchPopulation {
+        // Every matchable inquiry in the order received (no sort); a person's later inquiries are skipped.
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.id AS person_id, i.id AS inquiry_id, i.reference, p.family_name, p.given_name, p.patronymic,
-                   p.family_name_latin, p.given_name_latin, p.sex, p.date_of_birth, p.service_number_key,
-                   p.last_known_region, p.last_seen_from, p.last_seen_to, p.dna_reference_status
-            FROM person p
-            JOIN inquiry i ON i.id = (SELECT min(id) FROM inquiry
-                                      WHERE person_id = p.id AND status IN ('open', 'linked') AND consent_tracing = 1)
-            ORDER BY p.id
+            SELECT \(personColumns)
+            FROM inquiry i JOIN person p ON p.id = i.person_id
+            WHERE i.status IN ('open', 'linked') AND i.consent_tracing = 1
+            ORDER BY i.id
             """)
         var persons: [MatchPerson] = []
-        while let row = try rows.next() { persons.append(person(row)) }
+        var keys = KeyCache()
+        var seen = Set<Int64>()
+        while let row = try rows.next() {
+            guard seen.insert(row[0]).inserted else { continue }
+            persons.append(person(row, keys: &keys))
+        }
         return MatchPopulation(persons: persons)
     }
 
-    static func person(_ row: Row) -> MatchPerson {
-        let family: String = row["family_name"]
-        let given: String = row["given_name"]
-        let patronymic: String? = row["patronymic"]
-        let from = CalendarDate(row["last_seen_from"] as String) ?? CalendarDate(validYear: 2022, month: 2, day: 24)
-        let to = CalendarDate(row["last_seen_to"] as String) ?? from
+    /// Name keys of field texts already seen: names repeat, and a key costs more than a lookup.
+    struct KeyCache {
+        private var keys: [Text: String] = [:]
+
+        mutating func key(_ text: String) -> String {
+            if let known = keys[Text(text)] { return known }
+            let key = NameKey.keys(text).joined()
+            keys[Text(text)] = key
+            return key
+        }
+
+        /// A text compared and hashed by its bytes: `String`'s own hashing normalizes
+        /// Unicode first, which costs more than the lookup saves for Cyrillic names.
+        /// (Canonically equal texts in different bytes are keyed twice, to the same key.)
+        struct Text: Hashable {
+            let text: String
+
+            init(_ text: String) { self.text = text }
+
+            static func == (lhs: Self, rhs: Self) -> Bool {
+                var left = lhs.text
+                var right = rhs.text
+                return left.withUTF8 { a in
+                    right.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+                }
+            }
+
+            func hash(into hasher: inout Hasher) {
+                var copy = text
+                copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    /// The columns `person(_:keys:)` reads, by position, from `person p` and `inquiry i`.
+    static let personColumns = """
+        p.id, i.id, i.reference, p.family_name, p.given_name, p.patronymic, p.sex, p.date_of_birth,
+        p.service_number_key, p.last_known_region, p.last_seen_from, p.last_seen_to, p.dna_reference_status
+        """
+
+    /// A person from a row of `personColumns`.
+    static func person(_ row: Row, keys: inout KeyCache) -> MatchPerson {
+        let family: String = row[3]
+        let given: String = row[4]
+        let patronymic: String? = row[5]
+        let from = CalendarDate(row[10] as String) ?? CalendarDate(validYear: 2022, month: 2, day: 24)
+        let to = CalendarDate(row[11] as String) ?? from
         return MatchPerson(
-            personID: row["person_id"], inquiryID: row["inquiry_id"], reference: row["reference"],
-            name: [family, given, patronymic].compactMap { $0 }.joined(separator: " "),
-            latinName: "\(row["family_name_latin"] as String) \(row["given_name_latin"] as String)",
-            family: NameKey.keys(family).joined(), given: NameKey.keys(given).joined(),
-            patronymic: patronymic.map { NameKey.keys($0).joined() } ?? "",
-            sex: Sex(rawValue: row["sex"]) ?? .unknown,
-            dateOfBirth: (row["date_of_birth"] as String?).flatMap { PartialDate($0) },
-            serviceKey: row["service_number_key"], region: row["last_known_region"],
-            lastSeen: DayRange(from: from, to: to), dnaReference: row["dna_reference_status"])
+            personID: row[0], inquiryID: row[1], reference: row[2],
+            familyName: family, givenName: given, patronymicName: patronymic,
+            family: keys.key(family), given: keys.key(given), patronymic: patronymic.map { keys.key($0) } ?? "",
+            sex: Sex(rawValue: row[6]) ?? .unknown,
+            dateOfBirth: (row[7] as String?).flatMap { PartialDate($0) },
+            serviceKey: row[8], region: row[9],
+            lastSeen: DayRange(from: from, to: to), dnaReference: row[12])
     }
 }

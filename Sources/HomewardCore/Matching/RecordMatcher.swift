@@ -19,7 +19,7 @@ struct RecordCandidate: Sendable {
 /// (region, sex, age, date) filled by `EvidenceModel`, plus the name and service factors of
 /// the index hits; persons no name word comes near take the lowest name ratio. The best are
 /// then explained factor by factor.
-struct RecordMatcher {
+struct RecordMatcher: Sendable {
     let model: EvidenceModel
     var population: MatchPopulation { model.population }
 
@@ -33,9 +33,10 @@ struct RecordMatcher {
     /// The best `limit` candidates of a record, best first, not yet explained; `excluded`
     /// persons (rejected links) are left out.
     func candidates(for record: MatchRecord, limit: Int, excluded: Set<Int64> = [],
-                    serviceHits: [(person: Int32, distance: Int)] = []) -> [RecordCandidate] {
+                    serviceHits: [(person: Int32, distance: Int)] = [], names: RecordNameComparison? = nil) -> [RecordCandidate] {
         guard population.count > 0, limit > 0 else { return [] }
         let tables = Tables(record, model)
+        let names = names ?? RecordNameComparison(record, model)
         var heap = TopScores(capacity: limit)
         var exact: [Int32: Double] = [:]
 
@@ -47,7 +48,7 @@ struct RecordMatcher {
             let facts = population.persons[Int(person)]
             if excluded.contains(facts.personID) { continue }
             var score = tables.score(person, population)
-            if let name = model.nameRatio(words: record.words, person: facts) { score += log10(name.ratio) - tables.nameFloorLog }
+            if let name = names.ratio(facts) { score += log10(name) - tables.nameFloorLog }
             if let service = model.service(record.serviceKey, facts.serviceKey) { score += log10(service.ratio) - tables.serviceMissLog(facts) }
             exact[person] = score
             heap.insert(person, score)
@@ -196,9 +197,9 @@ struct RecordMatcher {
     }
 
     /// Explains a candidate: every factor, and the score as their sum of logs.
-    func explain(_ candidate: RecordCandidate, _ record: MatchRecord) -> RecordCandidate {
+    func explain(_ candidate: RecordCandidate, _ record: MatchRecord, names: RecordNameComparison? = nil) -> RecordCandidate {
         let person = population.persons[Int(candidate.person)]
-        var factors = model.factors(record, person)
+        var factors = model.factors(record, person, names: names)
         if let note = EvidenceModel.dnaNote(person.dnaReference) { factors.append(note) }
         return RecordCandidate(person: candidate.person, score: log10Score(factors), factors: factors)
     }
@@ -206,18 +207,19 @@ struct RecordMatcher {
     /// Service number hits of every record at once: exact keys, and keys one edit away found
     /// through their one-deletion variants.
     func serviceHits(_ records: [MatchRecord]) -> [Int64: [(person: Int32, distance: Int)]] {
-        var byVariant: [String: [Int]] = [:]
+        var byVariant: [UInt64: [Int]] = [:]
         var hits: [Int64: [(person: Int32, distance: Int)]] = [:]
         for (index, record) in records.enumerated() {
             guard let key = record.serviceKey else { continue }
             for person in population.byServiceKey[key] ?? [] { hits[record.recordID, default: []].append((person, 0)) }
-            for variant in MatchPopulation.deletionVariants(key) + [key] { byVariant[variant, default: []].append(index) }
+            Self.forEachVariantHash(of: key) { byVariant[$0, default: []].append(index) }
         }
         guard !byVariant.isEmpty else { return hits }
         for (key, persons) in population.byServiceKey {
-            var seen = Set<Int>()
-            for variant in MatchPopulation.deletionVariants(key) + [key] {
-                for index in byVariant[variant] ?? [] where seen.insert(index).inserted {
+            var seen: [Int] = []
+            Self.forEachVariantHash(of: key) { hash in
+                for index in byVariant[hash] ?? [] where !seen.contains(index) {
+                    seen.append(index)
                     let record = records[index]
                     guard let recordKey = record.serviceKey, recordKey != key,
                           EditDistance.distance(recordKey, key, limit: 1) != nil else { continue }
@@ -226,6 +228,22 @@ struct RecordMatcher {
             }
         }
         return hits
+    }
+
+    /// Hashes of a key and of each of its one-deletion variants (FNV-1a over the bytes left),
+    /// without building the variants: two keys one edit apart share one of these. Hashes may
+    /// collide, so a shared hash is only a hint, verified by `EditDistance`.
+    static func forEachVariantHash(of key: String, _ body: (UInt64) -> Void) {
+        var key = key
+        key.withUTF8 { bytes in
+            for skip in -1..<bytes.count {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for index in bytes.indices where index != skip {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+                }
+                body(hash)
+            }
+        }
     }
 }
 
