@@ -20,18 +20,24 @@ struct IdentHistoryCommand: ParsableCommand {
 /// How identification events read as a table (`ident history`, `batch show CODE/TAG`).
 enum IdentificationOutput {
     static let columns: [TextTable.Column] = [
-        .init("ID"), .init("AT"), .init("BY", .shrink), .init("KIND"), .init("STATUS"), .init("DETAILS", .shrink),
+        .init("ID"), .init("AT"), .init("BY", .shrink), .init("KIND"), .init("STATUS"), .init("DETAILS", .wrap),
     ]
 
+    /// Details one to a line, so that wrapping keeps each whole; a note's own lines are indented.
+    /// Confirmations and the change they put into effect name the proposal instead of repeating it.
     static func row(_ event: IdentificationEventView) -> [String] {
         var details = [String]()
-        if let method = event.method { details.append("method \(method)") }
-        if let via = event.via { details.append("via \(via)") }
-        if let proposal = event.proposalID, event.kind != "proposal" { details.append("proposal \(proposal)") }
-        if let evidence = event.evidence { details.append("evidence \(evidence)") }
-        if let note = event.note { details.append("note: \(note)") }
+        if let proposal = event.proposalID {
+            details.append(event.kind == "confirmation" ? "confirms proposal \(proposal)" : "proposal \(proposal) in effect")
+        } else {
+            if let method = event.method { details.append("method \(method)") }
+            if let via = event.via { details.append("via \(via)") }
+            if let evidence = event.evidence { details.append("evidence \(evidence)") }
+            if let link = event.linkID, event.kind == "proposal" { details.append("link \(link)") }
+        }
+        if let note = event.note { details.append("note: " + Output.nested(note).replacingOccurrences(of: "\n    ", with: "\n  ")) }
         return [String(event.id), String(event.at.prefix(16)).replacingOccurrences(of: "T", with: " "), event.by, event.kind,
-                event.status, details.joined(separator: "; ")]
+                event.status, details.joined(separator: "\n")]
     }
 
     /// The pending proposal in one line: what, by whom, confirmations so far and needed.
@@ -39,6 +45,6 @@ enum IdentificationOutput {
         var text = "\(proposal.status) by \(proposal.method) (proposal \(proposal.id)), proposed by \(proposal.proposedBy) "
             + "\(proposal.proposedAt.prefix(10)); \(proposal.confirmations) of \(proposal.needed) confirmations"
         if !proposal.confirmedBy.isEmpty { text += " (\(proposal.confirmedBy.joined(separator: ", ")))" }
-        return text
+        return text + ", each by a coordinator other than \(proposal.proposedBy)"
     }
 }

@@ -105,7 +105,7 @@ extension Homeward {
         var step = step
         step.evidence = FreeText.check("evidence", step.evidence, into: &problems)
         step.note = FreeText.check("note", step.note, limit: 4000, into: &problems)
-        let methods = IdentificationRules.identifyingMethods.map(\.rawValue).joined(separator: ", ")
+        let methods = sentenceList(IdentificationRules.identifyingMethods.map(\.rawValue))
         if IdentificationRules.identifying.contains(target) {
             switch step.method {
             case nil:
@@ -120,7 +120,7 @@ extension Homeward {
         }
         if target == .familyNotified, step.via == nil {
             problems.append(FieldProblem(
-                field: "via", message: "required for family_notified; say how the family was told: --via \(NotificationChannel.allCases.map(\.rawValue).joined(separator: ", "))"))
+                field: "via", message: "required for family_notified; say how the family was told: --via \(sentenceList(NotificationChannel.allCases.map(\.rawValue)))"))
         }
         if target != .familyNotified, let via = step.via {
             problems.append(FieldProblem(
