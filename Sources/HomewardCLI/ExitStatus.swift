@@ -29,8 +29,7 @@ public enum CommandLineRunner {
                 exit(0)
             }
             if code.rawValue == 64 || error is ValidationError {
-                let message = HomewardCommand.message(for: error)
-                let firstLine = message.split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                let firstLine = Self.oneLine(HomewardCommand.message(for: error))
                 fail(Self.sentence(firstLine.replacingOccurrences(of: "Error: ", with: "")) + " (see 'homeward help')", code: 64)
             }
             let (message, mapped) = describe(error)
@@ -49,6 +48,19 @@ public enum CommandLineRunner {
             command = next
         }
         return nil
+    }
+
+    /// The first line of a usage message; a list of allowed values that ArgumentParser puts
+    /// on lines of their own (six or more words, e.g. identification statuses) joins it.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n")
+        guard var first = lines.first.map(String.init) else { return "invalid arguments" }
+        let values = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { $0.dropFirst(4) }
+        let lead = "one of the following:"
+        if first.hasSuffix(lead), !values.isEmpty {
+            first = first.dropLast(lead.count) + "one of " + values.joined(separator: ", ")
+        }
+        return first
     }
 
     /// Lower-cases the first letter and drops a final period, to fit after "error: ".

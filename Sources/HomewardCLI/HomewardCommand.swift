@@ -30,7 +30,7 @@ public struct HomewardCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
-            MatchCommand.self, LinkCommand.self, RegionsCommand.self, AuditCommand.self, DatabaseCommand.self,
+            MatchCommand.self, LinkCommand.self, IdentCommand.self, RegionsCommand.self, AuditCommand.self, DatabaseCommand.self,
         ]
     )
 

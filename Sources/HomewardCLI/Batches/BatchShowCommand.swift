@@ -47,9 +47,9 @@ struct BatchShowCommand: ParsableCommand {
         guard !shown.isEmpty else { return }
         Output.line("")
         Output.table(TextTable(
-            columns: [.init("RECORD"), .init("KIND"), .init("SEX"), .init("AGE"), .init("REGION"), .init("RECOVERED")],
+            columns: [.init("RECORD"), .init("KIND"), .init("STATUS"), .init("SEX"), .init("AGE"), .init("REGION"), .init("RECOVERED")],
             rows: shown.map { record in
-                [record.record, record.kind, record.sex,
+                [record.record, record.kind, record.status, record.sex,
                  [record.ageMin, record.ageMax].compactMap { $0.map(String.init) }.joined(separator: "–"),
                  record.recoveryRegion ?? "", record.recoveryDate ?? ""]
             }))

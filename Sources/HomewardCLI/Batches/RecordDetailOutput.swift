@@ -8,6 +8,9 @@ enum RecordDetailOutput {
         let lines: [(label: String, value: String?)] = [
             ("Record", view.record + (view.voided ? "  VOIDED" : "")),
             ("Kind", view.kind),
+            ("Status", view.status),
+            ("Next", view.voided ? nil : (view.nextStatuses.isEmpty ? "(final status)" : view.nextStatuses.joined(separator: ", "))),
+            ("Proposal", view.pendingProposal.map(IdentificationOutput.proposal)),
             ("Name", view.name.map { name in view.nameLatin.map { "\(name) (\($0))" } ?? name }),
             ("Service no.", view.serviceNumber),
             ("Sex", view.sex), ("Age", age.isEmpty ? nil : age),
@@ -21,6 +24,18 @@ enum RecordDetailOutput {
         ]
         // Multi-line effects and notes print as indented continuation lines.
         Output.fields(lines)
+        if !view.identificationHistory.isEmpty {
+            Output.line("")
+            Output.table(TextTable(columns: IdentificationOutput.columns, rows: view.identificationHistory.map(IdentificationOutput.row)))
+        }
+        if !view.links.isEmpty {
+            Output.line("")
+            Output.table(TextTable(
+                columns: [.init("LINK"), .init("STATE"), .init("REFERENCE"), .init("NAME", .shrink), .init("SCORE"), .init("DECIDED BY", .shrink)],
+                rows: view.links.map { link in
+                    [String(link.id), link.state, link.reference, link.name, MatchOutput.format(link.score), link.decidedBy ?? ""]
+                }))
+        }
     }
 
     /// One correction as a history line: `2025-06-20  corrected age_max: 35 → 40  (olena): reason`.

@@ -101,17 +101,19 @@ struct TextTable {
         return kept + "…"
     }
 
+    /// Words on lines of at most `width`; a line's leading spaces (a continuation's indent) are kept on each.
     private static func wrapped(_ line: String, width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
         var result = [String]()
         var current = ""
         for word in line.split(separator: " ") {
             if current.isEmpty {
-                current = String(word)
+                current = indent + word
             } else if current.count + 1 + word.count <= width {
                 current += " " + word
             } else {
                 result.append(current)
-                current = String(word)
+                current = indent + word
             }
         }
         return result + [current]

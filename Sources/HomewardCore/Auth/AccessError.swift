@@ -13,6 +13,10 @@ public enum AccessError: HomewardFailure, Equatable {
     case accountDisabled
     case currentPasswordRequired
     case notAssigned(batch: String)
+    /// A status beyond what the role may set (volunteers stop at `match_candidate`).
+    case statusBeyondRole(role: Role, status: String, allowed: [String])
+    /// The four-eyes rule: the proposer, or someone who already confirmed, cannot confirm.
+    case fourEyes(String)
 
     public var kind: FailureKind { .accessDenied }
 
@@ -38,6 +42,10 @@ public enum AccessError: HomewardFailure, Equatable {
             "account is disabled; ask an admin"
         case let .notAssigned(batch):
             "permission denied: batch \(batch) is not assigned to you; ask an admin ('homeward user assign')"
+        case let .statusBeyondRole(role, status, allowed):
+            "permission denied: \(role == .admin || role == .auditor ? "an" : "a") \(role.rawValue) may set only \(allowed.joined(separator: ", ")); ask a coordinator to set \(status)"
+        case let .fourEyes(message):
+            "permission denied (four-eyes rule): " + message
         case .currentPasswordRequired:
             "wrong current password; changing your own password needs the current one"
         }

@@ -78,6 +78,8 @@ public struct BatchView: Sendable, Encodable, Equatable {
 public struct RecordView: Sendable, Codable, Equatable {
     public var record: String
     public var kind: String
+    /// The identification status derived from the record's history.
+    public var status: String
     public var name: String?
     public var serviceNumber: String?
     public var sex: String
@@ -88,7 +90,7 @@ public struct RecordView: Sendable, Codable, Equatable {
     public var recoveryDate: String?
 
     enum CodingKeys: String, CodingKey {
-        case record, kind, name, sex
+        case record, kind, status, name, sex
         case serviceNumber = "service_number", ageMin = "age_min", ageMax = "age_max"
         case recoveryRegion = "recovery_region", recoveryPlace = "recovery_place", recoveryDate = "recovery_date"
     }

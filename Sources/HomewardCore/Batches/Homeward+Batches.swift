@@ -176,8 +176,14 @@ extension Homeward {
             for kindRow in try Row.fetchAll(db, sql: "SELECT kind, count(*) AS n FROM returned_record WHERE batch_id = ? AND voided_at IS NULL GROUP BY kind", arguments: [batchID]) {
                 byKind[kindRow["kind"]] = kindRow["n"]
             }
+            let statuses = try Self.identificationStatuses(batchID: batchID, code: code, in: db)
             let records = try Row.fetchAll(db, sql: "SELECT * FROM returned_record WHERE batch_id = ? AND voided_at IS NULL ORDER BY id", arguments: [batchID])
                 .map { Self.recordView($0, code: code) }
+                .map { record in
+                    var record = record
+                    record.status = statuses[record.record] ?? record.status
+                    return record
+                }
             let summary = Self.batchSummary(row)
             let voided = try Int.fetchOne(db, sql: "SELECT count(*) FROM returned_record WHERE batch_id = ? AND voided_at IS NOT NULL",
                                           arguments: [batchID]) ?? 0
@@ -218,8 +224,23 @@ extension Homeward {
 
     static func recordView(_ row: Row, code: String) -> RecordView {
         RecordView(
-            record: "\(code)/\(row["tag"] as String)", kind: row["kind"], name: row["name"],
+            record: "\(code)/\(row["tag"] as String)", kind: row["kind"],
+            status: IdentificationRules.initial(RecordKind(rawValue: row["kind"]) ?? .remains).rawValue, name: row["name"],
             serviceNumber: row["service_number"], sex: row["sex"], ageMin: row["age_min"], ageMax: row["age_max"],
             recoveryRegion: row["recovery_region"], recoveryPlace: row["recovery_place"], recoveryDate: row["recovery_date"])
+    }
+
+    /// The current identification status of each live record of a batch that has a history, by `CODE/TAG`.
+    static func identificationStatuses(batchID: Int64, code: String, in db: Database) throws -> [String: String] {
+        var statuses = [String: String]()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT r.tag, e.status FROM identification_event e JOIN returned_record r ON r.id = e.record_id
+            WHERE e.id IN (SELECT max(x.id) FROM identification_event x JOIN returned_record y ON y.id = x.record_id
+                           WHERE y.batch_id = ? AND y.voided_at IS NULL AND x.kind = 'change' GROUP BY x.record_id)
+            """, arguments: [batchID]) {
+            let status = IdentificationStatus(rawValue: row["status"]).map(IdentificationRules.resulting)
+            statuses["\(code)/\(row["tag"] as String)"] = status?.rawValue
+        }
+        return statuses
     }
 }

@@ -122,7 +122,7 @@ extension Homeward {
 
     /// The record a `CODE/TAG` names: the one holding the tag, else the newest voided one.
     /// Volunteers learn nothing about batches not assigned to them, not even whether a tag exists.
-    private func recordRow(_ actor: Actor, _ address: RecordAddress, in db: Database) throws -> Row {
+    func recordRow(_ actor: Actor, _ address: RecordAddress, in db: Database) throws -> Row {
         guard let batchID = try Int64.fetchOne(db, sql: "SELECT id FROM batch WHERE code = ?", arguments: [address.code]) else {
             throw CaseworkError.noSuchBatch(address.code)
         }
@@ -137,7 +137,7 @@ extension Homeward {
     }
 
     /// Voided records are kept exactly as they were when voided.
-    private static func requireLive(_ row: Row, doing change: String) throws {
+    static func requireLive(_ row: Row, doing change: String) throws {
         if let voidedAt = row["voided_at"] as String? {
             let address = "\(row["code"] as String)/\(row["tag"] as String)"
             throw CaseworkError.invalidTransition(
@@ -176,12 +176,17 @@ extension Homeward {
             FieldChange(field: $0["field"], oldValue: $0["old_value"], newValue: $0["new_value"], note: nil,
                         at: $0["changed_at"], by: $0["name"])
         }
+        let recordID: Int64 = row["id"]
+        let ledger = try IdentificationLedger.load(recordID: recordID, kind: RecordKind(rawValue: row["kind"]) ?? .remains, in: db)
+        let identification = identificationSummary(ledger, record: "\(code)/\(tag)")
         return ReturnedRecordView(
             record: "\(code)/\(tag)", batch: code, tag: tag, kind: row["kind"], name: row["name"], nameLatin: row["name_latin"],
             serviceNumber: row["service_number"], sex: row["sex"], ageMin: row["age_min"], ageMax: row["age_max"],
             recoveryRegion: region, recoveryRegionName: region.flatMap { RegionDirectory.standard.region(code: $0)?.nameEN },
             recoveryPlace: row["recovery_place"], recoveryDate: row["recovery_date"], effects: row["effects"], notes: row["notes"],
             createdAt: row["created_at"], updatedAt: row["updated_at"], voided: row["voided_at"] as String? != nil,
-            voidedAt: row["voided_at"], voidedBy: row["voided_by_name"], voidReason: row["void_reason"], changes: changes)
+            voidedAt: row["voided_at"], voidedBy: row["voided_by_name"], voidReason: row["void_reason"], changes: changes,
+            status: identification.status, nextStatuses: identification.next, pendingProposal: identification.pendingProposal,
+            identificationHistory: historyViews(ledger, record: "\(code)/\(tag)"), links: try recordLinks(recordID: recordID, in: db))
     }
 }

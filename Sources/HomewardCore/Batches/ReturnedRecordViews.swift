@@ -27,9 +27,19 @@ public struct ReturnedRecordView: Sendable, Codable, Equatable {
     public var voidReason: String?
     /// Corrections, oldest first.
     public var changes: [FieldChange]
+    /// The identification status derived from the history, and the statuses that may follow.
+    public var status: String
+    public var nextStatuses: [String]
+    /// The identification waiting for confirmations, if any.
+    public var pendingProposal: PendingProposalView?
+    /// Every change, proposal and confirmation, oldest first.
+    public var identificationHistory: [IdentificationEventView]
+    /// Links to persons, the confirmed one first, then by score.
+    public var links: [LinkView]
 
     enum CodingKeys: String, CodingKey {
-        case record, batch, tag, kind, name, sex, effects, notes, voided, changes
+        case record, batch, tag, kind, name, sex, effects, notes, voided, changes, status, links
+        case nextStatuses = "next_statuses", pendingProposal = "pending_proposal", identificationHistory = "identification_history"
         case nameLatin = "name_latin", serviceNumber = "service_number", ageMin = "age_min", ageMax = "age_max"
         case recoveryRegion = "recovery_region", recoveryRegionName = "recovery_region_name"
         case recoveryPlace = "recovery_place", recoveryDate = "recovery_date"

@@ -162,12 +162,12 @@ extension Homeward {
         return (link["tag"] as String?).map { "\(code)/\($0)" } ?? code
     }
 
-    /// Whether the record's current identification status is `identified` or later.
+    /// Whether the record's current identification status (derived from its history) says
+    /// who it is: `identified` or later, or `identity_verified`.
     static func isIdentified(recordID: Int64, in db: Database) throws -> Bool {
-        let status = try String.fetchOne(db, sql: """
-            SELECT status FROM identification_event WHERE record_id = ? AND kind = 'change' ORDER BY id DESC LIMIT 1
-            """, arguments: [recordID])
-        return ["identified", "family_notified", "released_to_family", "identity_verified"].contains(status ?? "")
+        let kind = try String.fetchOne(db, sql: "SELECT kind FROM returned_record WHERE id = ?", arguments: [recordID])
+            .flatMap(RecordKind.init) ?? .remains
+        return IdentificationRules.identifiedStatuses.contains(try IdentificationLedger.currentStatus(recordID: recordID, kind: kind, in: db))
     }
 
     /// Saved links of an inquiry's person by kind and state.
