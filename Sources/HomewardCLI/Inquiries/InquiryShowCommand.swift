@@ -29,8 +29,20 @@ struct InquiryShowCommand: ParsableCommand {
             ]
         }
         if !view.relatedInquiries.isEmpty { lines.append(("Also", view.relatedInquiries.joined(separator: ", "))) }
+        if let links = view.links { lines.append(("Matching", Self.matchingSummary(links, reference: view.reference))) }
         if let contacts = view.contacts { lines.append(("Contacts", Self.contactSummary(contacts))) }
         Output.fields(lines)
+    }
+
+    /// Saved candidate batches and links, or how to find them.
+    static func matchingSummary(_ links: LinkCounts, reference: String) -> String {
+        let total = links.candidateBatches + links.candidateRecords + links.confirmed + links.rejected
+        guard total > 0 else { return "no saved candidates ('homeward match --inquiry \(reference) --save')" }
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+        return [count(links.candidateBatches, "candidate batch", "candidate batches"),
+                count(links.candidateRecords, "candidate record", "candidate records"),
+                "\(links.confirmed) confirmed", "\(links.rejected) rejected"].joined(separator: ", ")
+            + " ('homeward link list --inquiry \(reference)')"
     }
 
     /// How many contacts `show` lists; `--json` has them all.

@@ -33,6 +33,7 @@ extension Homeward {
             guard let row = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
             var view = try row.view(withContact: withContact, regions: RegionDirectory.standard, in: db)
             if withContact { view.contacts = try Self.contactLog(inquiryID: row.inquiryID, in: db) }
+            view.links = try Self.linkCounts(personID: row.personID, in: db)
             return view
         }
         if withContact {

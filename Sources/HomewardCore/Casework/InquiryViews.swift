@@ -65,9 +65,11 @@ public struct InquiryView: Sendable, Codable, Equatable {
     public var relatedInquiries: [String]
     /// Every contact with the family, newest first; nil when the reader may not see contact details.
     public var contacts: [ContactEntry]? = nil
+    /// Saved matching links of the inquiry's person, by kind and state.
+    public var links: LinkCounts? = nil
 
     enum CodingKeys: String, CodingKey {
-        case reference, status, channel, language, coordinator, notes, person, contact, contacts
+        case reference, status, channel, language, coordinator, notes, person, contact, contacts, links
         case statusReason = "status_reason", mergedInto = "merged_into", receivedOn = "received_on"
         case consentTracing = "consent_tracing", consentDNA = "consent_dna", consentSharing = "consent_sharing"
         case relatedInquiries = "related_inquiries"
