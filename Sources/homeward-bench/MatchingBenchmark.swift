@@ -77,5 +77,20 @@ extension Benchmarks {
         report("matching quality, \(persons) persons, seed \(seed): unnamed remains true person in top 1 / 5 / 10 %",
                "\(percent(within(0.01), unnamedTags.count)) / \(percent(within(0.05), unnamedTags.count)) / \(percent(within(0.10), unnamedTags.count)) of \(unnamedTags.count)")
         report("  (ranking \(depth) per record took \(seconds(elapsed)))", "")
+        if ProcessInfo.processInfo.environment["DIAG"] != nil {
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent("match-\(persons)-\(seed).sqlite").path)
+            let cut = max(1, Int(Double(persons) * 0.05))
+            var refByPerson: [Int: String] = [:]
+            for (ref, p) in personByReference { refByPerson[p] = ref }
+            try queue.read { db in
+                for tag in unnamedTags {
+                    let rank = rankByTag[tag] ?? Int.max
+                    guard let ref = refByPerson[personByTag[tag]!] else { continue }
+                    let r = try Row.fetchOne(db, sql: "SELECT sex, age_min, age_max, recovery_region, recovery_date FROM returned_record WHERE tag = ?", arguments: [tag])!
+                    let p = try Row.fetchOne(db, sql: "SELECT p.sex, p.date_of_birth, p.last_known_region, p.last_seen_to FROM person p JOIN inquiry i ON i.person_id = p.id WHERE i.reference = ?", arguments: [ref])!
+                    print("DIAG \(rank <= cut ? "ok  " : "MISS") rank \(rank == Int.max ? -1 : rank) rec[\(r[0] as String? ?? "-") \(r[1] as Int? ?? -1)-\(r[2] as Int? ?? -1) \(r[3] as String? ?? "-") \(r[4] as String? ?? "-")] per[\(p[0] as String) \(p[1] as String? ?? "-") \(p[2] as String) \(p[3] as String)]")
+                }
+            }
+        }
     }
 }

@@ -37,12 +37,12 @@ struct InquiryShowCommand: ParsableCommand {
     /// Saved candidate batches and links, or how to find them.
     static func matchingSummary(_ links: LinkCounts, reference: String) -> String {
         let total = links.candidateBatches + links.candidateRecords + links.confirmed + links.rejected
-        guard total > 0 else { return "no saved candidates ('homeward match --inquiry \(reference) --save')" }
+        guard total > 0 else { return "no saved candidates\n('homeward match --inquiry \(reference) --save')" }
         func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
         return [count(links.candidateBatches, "candidate batch", "candidate batches"),
                 count(links.candidateRecords, "candidate record", "candidate records"),
                 "\(links.confirmed) confirmed", "\(links.rejected) rejected"].joined(separator: ", ")
-            + " ('homeward link list --inquiry \(reference)')"
+            + "\n('homeward link list --inquiry \(reference)')"
     }
 
     /// How many contacts `show` lists; `--json` has them all.

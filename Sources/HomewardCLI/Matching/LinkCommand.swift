@@ -17,7 +17,7 @@ enum LinkState: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct LinkListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List links, best score first within each record.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List links: newest batch first, best score first within each record; with --inquiry, best first.")
 
     @Option(help: "Only links of this batch.") var batch: String?
     @Option(help: "Only links of this inquiry's person.") var inquiry: String?
@@ -39,7 +39,11 @@ struct LinkListCommand: ParsableCommand {
 struct LinkConfirmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm", abstract: "Confirm a candidate link; its inquiry becomes linked.",
-        discussion: "A record has at most one confirmed link, and a person is confirmed as at most one record.")
+        discussion: """
+            A record-level link says the record is this person; a batch-level one (from 'match --inquiry \
+            --save') that the batch concerns the person. Either moves an open inquiry to linked. A record \
+            has at most one confirmed link, and a person is confirmed as at most one record.
+            """)
 
     @Argument(help: "The link id (see 'homeward link list').", transform: WholeNumber.parse) var id: Int
     @OptionGroup var options: GlobalOptions

@@ -19,10 +19,11 @@ struct MatchCommand: ParsableCommand {
 
     @Option(help: "Match the records of this batch.") var batch: String?
     @Option(help: "Match this inquiry against every batch.") var inquiry: String?
-    @Option(help: "At most N candidates per record, or N batches (default 5).", transform: WholeNumber.parse) var top: Int = 5
-    @Option(help: "Leave out candidates scoring below S (log10 of the likelihood ratio, e.g. 2 or -1.5).")
+    @Option(parsing: .unconditional, help: "At most N candidates per record, or N batches (default 5).", transform: WholeNumber.parse)
+    var top: Int = 5
+    @Option(parsing: .unconditional, help: "Leave out candidates scoring below S (log10 of the likelihood ratio, e.g. 2 or -1.5).")
     var minScore: Double?
-    @Flag(help: "Store the candidates as links in state 'candidate'.") var save = false
+    @Flag(help: "Store the candidates as links in state 'candidate' (those scoring at least --min-score, else 0).") var save = false
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
@@ -62,6 +63,9 @@ struct MatchCommand: ParsableCommand {
 enum MatchOutput {
     static func records(_ result: BatchMatches) {
         var lines = ["\(result.batch): \(result.records) record\(result.records == 1 ? "" : "s") against \(result.persons) person\(result.persons == 1 ? "" : "s") with tracing consent"]
+        if result.settled > 0 {
+            lines.append("\(result.settled) record\(result.settled == 1 ? " has" : "s have") a confirmed link and \(result.settled == 1 ? "is" : "are") not matched again")
+        }
         var current: String?
         for candidate in result.candidates {
             if candidate.record != current {
@@ -69,8 +73,9 @@ enum MatchOutput {
                 lines.append("")
                 lines.append(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"))
             }
-            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
-            lines.append("  \(candidate.rank). \(candidate.reference)  \(candidate.name)  score \(format(candidate.score))\(link)")
+            let heading = "  \(candidate.rank). \(candidate.reference)  \(candidate.name)  score \(format(candidate.score))"
+            lines.append(heading)
+            if let link = candidate.link { lines.append("       link \(link): \(candidate.linkState ?? "")") }
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "       ")) }
         }
         let matched = Set(result.candidates.map(\.record)).count
@@ -88,8 +93,8 @@ enum MatchOutput {
         var lines: [String] = []
         for candidate in result.candidates {
             if !lines.isEmpty { lines.append("") }
-            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
-            lines.append("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)  score \(format(candidate.score))\(link)")
+            lines.append("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)  score \(format(candidate.score))")
+            if let link = candidate.link { lines.append("   link \(link): \(candidate.linkState ?? "")") }
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "   ")) }
         }
         print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
@@ -98,6 +103,7 @@ enum MatchOutput {
     static func saved(_ saved: MatchSaved, _ options: GlobalOptions) {
         var parts = ["\(saved.added) new", "\(saved.updated) updated", "\(saved.unchanged) unchanged"]
         if saved.decided > 0 { parts.append("\(saved.decided) already decided, left as they are") }
+        if saved.weak > 0 { parts.append("\(saved.weak) below the score to save (--min-score, default 0), not saved") }
         Output.note("saved candidate links: " + parts.joined(separator: ", "), quiet: options.quiet)
     }
 

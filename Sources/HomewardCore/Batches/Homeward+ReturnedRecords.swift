@@ -12,7 +12,9 @@ extension Homeward {
         do {
             return try read { db in
                 let row = try recordRow(actor, address, in: db)
-                return try Self.recordDetail(row, in: db)
+                // Volunteers see who a record may be (name and reference), not why: the reasons
+                // quote the person's date of birth, region and last-seen dates.
+                return try Self.recordDetail(row, personDetails: actor.may(.readInquiries), in: db)
             }
         } catch let error as AccessError {
             try write { db in
@@ -109,10 +111,32 @@ extension Homeward {
                 let row = try recordRow(actor, address, in: db)
                 try Self.requireLive(row, doing: "voided again")
                 let stored = "\(row["code"] as String)/\(row["tag"] as String)"
+                let recordID: Int64 = row["id"]
+                // A record someone is confirmed or identified as is evidence in a case: voiding it
+                // would hand its tag, links and history to whatever record takes the tag next.
+                if let link = try Row.fetchOne(db, sql: """
+                    SELECT l.id, i.reference FROM link l JOIN inquiry i ON i.id = l.inquiry_id
+                    WHERE l.record_id = ? AND l.state = 'confirmed'
+                    """, arguments: [recordID]) {
+                    throw CaseworkError.invalidTransition(
+                        "\(stored) has a confirmed link (\(link["id"] as Int64), \(link["reference"] as String)); reject it first ('homeward link reject \(link["id"] as Int64) --reason …') or correct the record with 'batch record update'")
+                }
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM identification_event WHERE record_id = ? LIMIT 1", arguments: [recordID]) ?? false {
+                    throw CaseworkError.invalidTransition(
+                        "\(stored) has an identification history, which is kept with it; correct the record with 'batch record update' instead of voiding it")
+                }
+                let stamp = Timestamp.text(now)
                 try db.execute(sql: "UPDATE returned_record SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
-                               arguments: [Timestamp.text(now), actor.userID, reason, row["id"] as Int64])
+                               arguments: [stamp, actor.userID, reason, recordID])
+                // Its candidates are withdrawn: nobody can be confirmed as a voided record.
+                let withdrawn = try Int.fetchOne(db, sql: "SELECT count(*) FROM link WHERE record_id = ? AND state = 'candidate'",
+                                                 arguments: [recordID]) ?? 0
+                try db.execute(sql: """
+                    UPDATE link SET state = 'rejected', decided_at = ?, decided_by = ?, decision_reason = ?
+                    WHERE record_id = ? AND state = 'candidate'
+                    """, arguments: [stamp, actor.userID, "record voided: " + reason, recordID])
                 try audit(AuditEntry(action: "record.void", entityType: "returned_record", entityID: stored,
-                                     details: ["kind": row["kind"]]), by: actor, in: db)
+                                     details: ["kind": row["kind"], "candidate_links_withdrawn": String(withdrawn)]), by: actor, in: db)
                 return stored
             }
         }
@@ -164,7 +188,7 @@ extension Homeward {
         ]
     }
 
-    private static func recordDetail(_ row: Row, in db: Database) throws -> ReturnedRecordView {
+    private static func recordDetail(_ row: Row, personDetails: Bool, in db: Database) throws -> ReturnedRecordView {
         let code: String = row["code"]
         let tag: String = row["tag"]
         let region: String? = row["recovery_region"]
@@ -187,6 +211,13 @@ extension Homeward {
             createdAt: row["created_at"], updatedAt: row["updated_at"], voided: row["voided_at"] as String? != nil,
             voidedAt: row["voided_at"], voidedBy: row["voided_by_name"], voidReason: row["void_reason"], changes: changes,
             status: identification.status, nextStatuses: identification.next, pendingProposal: identification.pendingProposal,
-            identificationHistory: historyViews(ledger, record: "\(code)/\(tag)"), links: try recordLinks(recordID: recordID, in: db))
+            identificationHistory: historyViews(ledger, record: "\(code)/\(tag)"), links: try recordLinks(recordID: recordID, in: db).map { link in
+                var link = link
+                if !personDetails {
+                    link.reasons = []
+                    link.decisionReason = nil
+                }
+                return link
+            })
     }
 }

@@ -22,20 +22,20 @@ struct BatchRanking: Sendable {
         let rejected = decisions.rejected
         var lists = Self.concurrentMap(records) { [matcher] record in
             let names = RecordNameComparison(record, matcher.model)
+            let chances = RecordChances(record, matcher.model)
             return matcher.candidates(for: record, limit: pool, excluded: rejected[record.recordID] ?? [],
-                                      serviceHits: services[record.recordID] ?? [], names: names)
-                .map { matcher.explain($0, record, names: names) }
+                                      serviceHits: services[record.recordID] ?? [], names: names, chances: chances)
+                .map { matcher.explain($0, record, names: names, chances: chances) }
         }
-        // Posterior that record r is person p: prior odds π/N times the likelihood ratio.
+        // Posterior that record r is person p: prior odds π/N times the likelihood ratio,
+        // shared among the record's candidates and "someone else" (odds 1).
         let priorOdds = MatchWeights.priorShareInDatabase / Double(max(population.count, 1))
-        var best: [Int32: (record: Int, posterior: Double, score: Double)] = [:]
+        var claims: [Int32: [(record: Int, posterior: Double)]] = [:]
         for (index, list) in lists.enumerated() {
-            for candidate in list.prefix(3) {
-                let odds = pow(10, candidate.score) * priorOdds
-                let posterior = odds.isFinite ? odds / (1 + odds) : 1
-                if best[candidate.person].map({ candidate.score > $0.score }) ?? true {
-                    best[candidate.person] = (index, posterior, candidate.score)
-                }
+            let odds = list.map { min(pow(10, $0.score) * priorOdds, 1e12) }
+            let total = 1 + odds.reduce(0, +)
+            for (candidate, odds) in zip(list, odds) where odds / total >= MatchWeights.claimShown / 10 {
+                claims[candidate.person, default: []].append((index, odds / total))
             }
         }
         for index in lists.indices {
@@ -45,11 +45,8 @@ struct BatchRanking: Sendable {
                 let person = population.persons[Int(candidate.person)]
                 if let confirmed = decisions.confirmed[person.personID], confirmed.recordID != record.recordID {
                     candidate.factors.append(MatchFactor("claim", ratio: MatchWeights.claimFloor, "confirmed as \(confirmed.address)"))
-                } else if let claim = best[candidate.person], claim.record != index, claim.posterior >= MatchWeights.strongClaim {
-                    let ratio = max(1 - claim.posterior, MatchWeights.claimFloor)
-                    candidate.factors.append(MatchFactor(
-                        "claim", ratio: ratio,
-                        "more likely \(records[claim.record].address) (\(Int((claim.posterior * 100).rounded(.down)))% there)"))
+                } else if let factor = Self.claim(claims[candidate.person] ?? [], besides: index, records) {
+                    candidate.factors.append(factor)
                 }
                 candidate.score = log10Score(candidate.factors)
                 return candidate
@@ -58,6 +55,21 @@ struct BatchRanking: Sendable {
             .prefix(top).map { $0 }
         }
         return lists
+    }
+
+    /// The claim of the batch's other records on a person: one person is one body, so the
+    /// chance that this record is the person is at most 1 − the posteriors that other
+    /// records are (summed). Nil when the others claim too little to show.
+    static func claim(_ posteriors: [(record: Int, posterior: Double)], besides index: Int, _ records: [MatchRecord]) -> MatchFactor? {
+        let others = posteriors.filter { $0.record != index }
+        let claimed = others.reduce(0) { $0 + $1.posterior }
+        guard claimed >= MatchWeights.claimShown, let strongest = others.max(by: { $0.posterior < $1.posterior }) else { return nil }
+        let ratio = max(1 - claimed, MatchWeights.claimFloor)
+        func percent(_ share: Double) -> Int { Int((min(share, 1) * 100).rounded(.down)) }
+        let detail = others.count == 1
+            ? "more likely \(records[strongest.record].address) (\(percent(strongest.posterior))% there)"
+            : "claimed by \(others.count) other records (\(percent(claimed))% in all, most \(records[strongest.record].address))"
+        return MatchFactor("claim", ratio: ratio, detail)
     }
 
     /// `transform` of every element, in order, with the work spread over the cores (records

@@ -183,8 +183,13 @@ struct EvidenceModel: Sendable {
             var possible = true
             for field in Field.allCases {
                 let word = reading.word(for: field)
-                guard word >= 0 else { continue }
-                guard let matches = table.fields[field.rawValue] else {
+                guard word >= 0 else {
+                    // Written names lead with the family and given names: with two words or
+                    // more both are read (a differing one counts against), one word is one of them.
+                    if wordCount >= 2, field != .patronymic, table.fields[field.rawValue] != nil { possible = false }
+                    continue
+                }
+                guard let matches = table.fields[field.rawValue], wordCount >= 2 || field != .patronymic else {
                     possible = false
                     break
                 }
@@ -260,7 +265,8 @@ struct EvidenceModel: Sendable {
         Int((Double(day - bornDay) / 365.2425).rounded(.down))
     }
 
-    func ageRatio(range: ClosedRange<Int>, age: Int, year: Int) -> Double {
+    /// m: the chance density of an estimated range for a person of this true age.
+    func ageAgreement(range: ClosedRange<Int>, age: Int) -> Double {
         let middle = Double(range.lowerBound + range.upperBound) / 2
         let half = max(Double(range.upperBound - range.lowerBound) / 2, 0.5)
         let sd = max(half / 1.645, MatchWeights.ageLeastSpreadYears)
@@ -268,45 +274,85 @@ struct EvidenceModel: Sendable {
         let central = exp(-off * off / (2 * sd * sd)) / (sd * (2 * Double.pi).squareRoot())
         let scale = half + MatchWeights.ageSpreadYears
         let wrong = exp(-off / scale) / (2 * scale)
-        let agreement = MatchWeights.ageWithinRange * central + (1 - MatchWeights.ageWithinRange) * wrong
-        let chance = max(population.birthYearShare(year - age), MatchWeights.shareFloor / 10)
-        return agreement / chance
+        return MatchWeights.ageWithinRange * central + (1 - MatchWeights.ageWithinRange) * wrong
     }
 
-    func age(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor? {
+    /// u: the same density for a person picked at random (of known birth), in the year of
+    /// the record's day: the average of `ageAgreement` over the ages of the database.
+    func ageChance(range: ClosedRange<Int>, year: Int) -> Double {
+        var weighted = 0.0
+        var total = 0.0
+        for age in 0...Tables.maximumAge {
+            let share = population.birthYearShare(year - age)
+            weighted += share * ageAgreement(range: range, age: age)
+            total += share
+        }
+        return Self.positive(total > 0 ? weighted / total : ageAgreement(range: range, age: (range.lowerBound + range.upperBound) / 2))
+    }
+
+    func ageRatio(range: ClosedRange<Int>, age: Int, chance: Double) -> Double {
+        ageAgreement(range: range, age: age) / chance
+    }
+
+    /// The age factor; `chance` is the record's `ageChance` (computed here when not given).
+    func age(_ record: MatchRecord, _ person: MatchPerson, chance: Double? = nil) -> MatchFactor? {
         guard let range = record.ageRange, let born = person.dateOfBirth else { return nil }
+        let chance = chance ?? ageChance(range: range, year: record.day.year)
         let day = record.day
         let age = Self.age(bornDay: born.middleDayNumber, on: day.dayNumber)
         let estimate = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-        return MatchFactor("age", ratio: ageRatio(range: range, age: age, year: day.year),
+        return MatchFactor("age", ratio: ageRatio(range: range, age: age, chance: chance),
                            "estimated \(estimate), born \(born) → \(age)")
+    }
+
+    /// A denominator kept away from zero (an empty database, a density far in a tail).
+    static func positive(_ chance: Double) -> Double {
+        max(chance, 1e-12)
     }
 
     // MARK: Region
 
-    /// Shares of persons last known in a region, in its neighbours, and elsewhere.
-    func regionShares(around code: String) -> (same: Double, adjacent: Double) {
-        let same = population.share(ofRegion: code)
-        let adjacent = regions.neighbours(of: code).reduce(0.0) { total, neighbour in
-            total + population.share(ofRegion: neighbour)
-        }
-        return (same, adjacent)
+    /// m: the chance that a person last known in `person` is recovered in `record`: the
+    /// last known region, one of its neighbours (each equally), or one of the other regions
+    /// (each equally).
+    func regionLikelihood(_ record: String, _ person: String) -> Double {
+        if record == person { return MatchWeights.regionSame }
+        let neighbours = regions.neighbours(of: person).count
+        if regions.areAdjacent(record, person) { return MatchWeights.regionAdjacent / Double(max(neighbours, 1)) }
+        return MatchWeights.regionElsewhere / Double(max(regionCount - 1 - neighbours, 1))
     }
 
-    func regionRatio(_ record: String, _ person: String, shares: (same: Double, adjacent: Double)) -> Double {
-        let floor = MatchWeights.shareFloor
-        if record == person { return MatchWeights.regionSame / max(shares.same, floor) }
-        if regions.areAdjacent(record, person) { return MatchWeights.regionAdjacent / max(shares.adjacent, floor) }
-        return MatchWeights.regionElsewhere / max(1 - shares.same - shares.adjacent, floor)
+    /// The regions a body may be recovered in (the directory's).
+    var regionCount: Int { max(regions.all.count, 2) }
+
+    /// u: the chance that a person picked at random is recovered in `record`: the average of
+    /// `regionLikelihood` over the last known regions of the database (regions nobody was
+    /// last known in keep the blended share `MatchPopulation` gives them).
+    func regionChance(_ record: String) -> Double {
+        var chance = 0.0
+        var covered = 0.0
+        for (index, code) in population.regions.enumerated() {
+            chance += population.regionShare[index] * regionLikelihood(record, code)
+            covered += population.regionShare[index]
+        }
+        if covered < 1 {
+            let rest = MatchWeights.regionElsewhere / Double(regionCount - 1)
+            chance += (1 - covered) * rest
+        }
+        return Self.positive(chance)
+    }
+
+    func regionRatio(_ record: String, _ person: String, chance: Double) -> Double {
+        regionLikelihood(record, person) / chance
     }
 
     func regionName(_ code: String) -> String {
         regions.region(code: code).map { "\(code) \($0.nameEN)" } ?? code
     }
 
-    func region(_ record: String?, _ person: String) -> MatchFactor? {
-        guard let record else { return nil }
-        let ratio = regionRatio(record, person, shares: regionShares(around: record))
+    func region(_ record: String?, _ person: String, chances: RecordChances) -> MatchFactor? {
+        guard let record, let chance = chances.region else { return nil }
+        let ratio = regionRatio(record, person, chance: chance)
         let detail = if record == person {
             "\(regionName(record)) is the last known region"
         } else if regions.areAdjacent(record, person) {
@@ -343,15 +389,35 @@ struct EvidenceModel: Sendable {
         return MatchWeights.recoveredAfterLastSeen * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
     }
 
-    /// Ratio for a delay ending on `day`; the chance side is how many persons were last seen
-    /// around `day − delay`.
+    /// u for a record's day: the average of `delayDensity` over the last-seen dates of the
+    /// database (range ends, smoothed as in `MatchPopulation.lastSeenShare`).
+    func dateChance(day: Int, recovered: Bool) -> Double {
+        guard let ends = population.lastSeenEnds else { return Self.positive(delayDensity(0, recovered: recovered)) }
+        var weighted = 0.0
+        var total = 0.0
+        for seen in ends {
+            let share = population.lastSeenShare(aroundDay: seen)
+            weighted += share * delayDensity(day - seen, recovered: recovered)
+            total += share
+        }
+        return Self.positive(total > 0 ? weighted / total : delayDensity(0, recovered: recovered))
+    }
+
+    /// Ratio of a record's delay against the record's `dateChance`.
+    func dateRatio(delay: Int, chance: Double, recovered: Bool) -> Double {
+        delayDensity(delay, recovered: recovered) / chance
+    }
+
+    /// Ratio for a batch's day against one person's last seen (inquiry → batch matching,
+    /// where the person is fixed and batches vary): the chance side is how many persons were
+    /// last seen around the person's own last-seen day.
     func dateRatio(delay: Int, day: Int, recovered: Bool) -> Double {
         let chance = max(population.lastSeenShare(aroundDay: day - delay),
                          MatchWeights.shareFloor / MatchWeights.transferSpanDays)
         return delayDensity(delay, recovered: recovered) / chance
     }
 
-    func date(_ record: MatchRecord, _ person: MatchPerson) -> MatchFactor {
+    func date(_ record: MatchRecord, _ person: MatchPerson, chances: RecordChances) -> MatchFactor {
         let day = record.day.dayNumber
         let delay = Self.daysAfterLastSeen(day: day, from: person.lastSeen.from.dayNumber, to: person.lastSeen.to.dayNumber)
         let recovered = record.recoveryDate != nil
@@ -361,7 +427,7 @@ struct EvidenceModel: Sendable {
         case 1...: "\(verb) \(delay) day\(delay == 1 ? "" : "s") after last seen"
         default: "\(verb) \(-delay) day\(delay == -1 ? "" : "s") before last seen"
         }
-        return MatchFactor("date", ratio: dateRatio(delay: delay, day: day, recovered: recovered), detail)
+        return MatchFactor("date", ratio: dateRatio(delay: delay, chance: chances.date, recovered: recovered), detail)
     }
 
     // MARK: Notes
@@ -376,9 +442,12 @@ struct EvidenceModel: Sendable {
     }
 
     /// Every factor of a pair, in a fixed order.
-    func factors(_ record: MatchRecord, _ person: MatchPerson, names: RecordNameComparison? = nil) -> [MatchFactor] {
-        [service(record.serviceKey, person.serviceKey), name(record, person, table: names?.table(person)), sex(record.sex, person.sex),
-         age(record, person), region(record.region, person.region), date(record, person)].compactMap { $0 }
+    func factors(_ record: MatchRecord, _ person: MatchPerson, names: RecordNameComparison? = nil,
+                 chances: RecordChances? = nil) -> [MatchFactor] {
+        let chances = chances ?? RecordChances(record, self)
+        return [service(record.serviceKey, person.serviceKey), name(record, person, table: names?.table(person)),
+                sex(record.sex, person.sex), age(record, person, chance: chances.age),
+                region(record.region, person.region, chances: chances), date(record, person, chances: chances)].compactMap { $0 }
     }
 }
 
@@ -411,5 +480,21 @@ final class RecordNameComparison {
     /// The name ratio of the person's best reading, nil when the record has no name.
     func ratio(_ person: MatchPerson) -> Double? {
         model.bestReading(table(person), wordCount: words.count)?.ratio
+    }
+}
+
+/// The denominators of a record's region, age and date ratios: how likely its evidence is
+/// for a person picked at random from the database. They depend on the record alone, so a
+/// record's candidates are ranked by how well each explains the record, and a common region,
+/// age or last-seen date is not counted against the persons who have it.
+struct RecordChances: Sendable {
+    let region: Double?
+    let age: Double?
+    let date: Double
+
+    init(_ record: MatchRecord, _ model: EvidenceModel) {
+        region = record.region.map { model.regionChance($0) }
+        age = record.ageRange.map { model.ageChance(range: $0, year: record.day.year) }
+        date = model.dateChance(day: record.day.dayNumber, recovered: record.recoveryDate != nil)
     }
 }

@@ -39,7 +39,8 @@ struct GivenNameForms: Sendable {
         guard a != b else { return false }
         let first = Self.patronymicStem(a)
         let second = Self.patronymicStem(b)
-        guard first != a || second != b else { return false }
+        // Both must be patronymics: a family name starting like a given name (Петренко) is not one.
+        guard first != a, second != b else { return false }
         let firstGroups = groups(startingWithStemOf: first)
         guard !firstGroups.isEmpty else { return false }
         return groups(startingWithStemOf: second).contains(where: firstGroups.contains)

@@ -22,7 +22,9 @@ extension EvidenceModel {
                                            to: person.lastSeen.to.dayNumber)
         let when = switch delay {
         case 0: "batch of \(batch.date), within the days last seen"
-        case 1...: "batch of \(batch.date), \(delay) day\(delay == 1 ? "" : "s") after last seen"
+        case 1...Int(MatchWeights.transferSpanDays):
+            "batch of \(batch.date), \(delay) day\(delay == 1 ? "" : "s") after last seen (any delay up to \(Int(MatchWeights.transferSpanDays / 365.25)) years is as likely)"
+        case 1...: "batch of \(batch.date), \(delay) days after last seen (more than \(Int(MatchWeights.transferSpanDays / 365.25)) years)"
         default: "batch of \(batch.date), \(-delay) day\(delay == -1 ? "" : "s") before last seen"
         }
         factors.append(MatchFactor("date", ratio: dateRatio(delay: delay, day: batch.date.dayNumber, recovered: false), when))
@@ -144,16 +146,18 @@ extension Homeward {
             var saved: MatchSaved?
             if save {
                 saved = try write { db in
-                    var result = MatchSaved(added: 0, updated: 0, unchanged: 0, decided: 0)
+                    var result = MatchSaved()
                     let stamp = Timestamp.text(now)
-                    for entry in kept {
+                    let floor = minScore ?? MatchWeights.saveFloor
+                    result.weak = kept.count { $0.score < floor }
+                    for entry in kept where entry.score >= floor {
                         try storeLink(person: person, batchID: entry.batch.id, recordID: nil, score: Self.rounded(entry.score),
                                       reasons: try Self.reasonsJSON(entry.factors.map(\.reason)), stamp: stamp, actor: actor,
                                       into: &result, db)
                     }
                     try audit(AuditEntry(action: "match.save", entityType: "inquiry", entityID: reference.description, details: [
                         "batches": String(batches.count), "added": String(result.added), "updated": String(result.updated),
-                        "unchanged": String(result.unchanged),
+                        "unchanged": String(result.unchanged), "not_saved": String(result.weak),
                     ]), by: actor, in: db)
                     return result
                 }

@@ -3,7 +3,7 @@ import GRDB
 
 extension Homeward {
     /// Stored links, filtered by batch, inquiry and state; newest batch first, then by record
-    /// and score.
+    /// and score; an inquiry's links best first (record-level ones before batch-level ones).
     public func links(_ actor: Actor, batch batchText: String? = nil, inquiry inquiryText: String? = nil,
                       state: String? = nil) throws -> [LinkView] {
         let code = try batchText.map { try BatchCode.parse($0) }
@@ -35,7 +35,7 @@ extension Homeward {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(db, sql: """
                 \(Self.linkSelect) \(filter)
-                ORDER BY b.date DESC, b.code, r.tag IS NOT NULL, r.tag, l.score DESC, l.id
+                ORDER BY \(reference == nil ? "b.date DESC, b.code, r.tag IS NOT NULL, r.tag, l.score DESC" : "l.record_id IS NULL, l.score DESC"), l.id
                 """, arguments: StatementArguments(arguments)).map(Self.linkView)
         }
     }
@@ -65,6 +65,19 @@ extension Homeward {
         return try recordingFailure("link.confirm", by: actor, entityType: "link", entityID: String(id)) {
             try write { db in
                 let link = try Self.decidableLink(id, in: db)
+                switch link["inquiry_status"] as String {
+                case "withdrawn", "merged":
+                    throw CaseworkError.invalidTransition(
+                        "\(link["reference"] as String) is \(link["inquiry_status"] as String); nothing is confirmed for it (reopen it, or decide the link of the inquiry it was merged into)")
+                default: break
+                }
+                guard link["consent_tracing"] as Bool else {
+                    throw CaseworkError.invalidTransition(
+                        "\(link["reference"] as String) has no consent for tracing; record the family's consent first (inquiry update --consent-tracing yes)")
+                }
+                if link["voided_at"] as String? != nil {
+                    throw CaseworkError.invalidTransition("\(Self.address(link)) was voided; nobody can be confirmed as it")
+                }
                 if let recordID = link["record_id"] as Int64? {
                     if let other = try Row.fetchOne(db, sql: """
                         SELECT l.id, i.reference FROM link l JOIN inquiry i ON i.id = l.inquiry_id
@@ -143,7 +156,7 @@ extension Homeward {
     /// meanwhile is refused with who did it and when.
     private static func decidableLink(_ id: Int64, in db: Database, allowConfirmed: Bool = false) throws -> Row {
         guard let link = try Row.fetchOne(db, sql: """
-            SELECT l.*, b.code, r.tag, i.reference, i.status AS inquiry_status, u.name AS decider
+            SELECT l.*, b.code, r.tag, r.voided_at, i.reference, i.status AS inquiry_status, i.consent_tracing, u.name AS decider
             FROM link l JOIN batch b ON b.id = l.batch_id LEFT JOIN returned_record r ON r.id = l.record_id
             JOIN inquiry i ON i.id = l.inquiry_id LEFT JOIN app_user u ON u.id = l.decided_by
             WHERE l.id = ?

@@ -15,7 +15,7 @@ extension Homeward {
         try authorize(actor, .runMatching, action: action, entityType: "batch", entityID: code)
         return try recordingFailure(action, by: actor, entityType: "batch", entityID: code) {
             let top = try Self.checkedTop(top)
-            let (batchID, records, population, decisions, links) = try read { db -> (Int64, [MatchRecord], MatchPopulation, BatchRanking.Decisions, [LinkKey: (id: Int64, state: String)]) in
+            let (batchID, allRecords, population, decisions, links) = try read { db -> (Int64, [MatchRecord], MatchPopulation, BatchRanking.Decisions, [LinkKey: (id: Int64, state: String)]) in
                 guard let batch = try Row.fetchOne(db, sql: "SELECT id, date FROM batch WHERE code = ?", arguments: [code]) else {
                     throw CaseworkError.noSuchBatch(code)
                 }
@@ -24,6 +24,10 @@ extension Homeward {
                 return (batchID, try MatchRecord.load(batchID: batchID, code: code, date: date, db), try MatchPopulation.load(db),
                         try Self.decisions(batchID: batchID, db), try Self.recordLinks(batchID: batchID, db))
             }
+            // A record someone is confirmed as is settled: it is not matched again (its person
+            // still weighs little in the other records, through the claim factor).
+            let confirmedRecords = Set(decisions.confirmed.values.map(\.recordID))
+            let records = allRecords.filter { !confirmedRecords.contains($0.recordID) }
             let ranking = BatchRanking(matcher: RecordMatcher(model: EvidenceModel(population: population)))
             let lists = ranking.rank(records, top: top, decisions: decisions)
             var views: [RecordMatchView] = []
@@ -42,9 +46,13 @@ extension Homeward {
             var saved: MatchSaved?
             if save {
                 saved = try write { db in
-                    let result = try saveRecordLinks(chosen, batchID: batchID, population: population, by: actor, in: db)
+                    let floor = minScore ?? MatchWeights.saveFloor
+                    var result = try saveRecordLinks(chosen.filter { $0.candidate.score >= floor }, batchID: batchID,
+                                                     population: population, by: actor, in: db)
+                    result.weak = chosen.count { $0.candidate.score < floor }
                     try audit(AuditEntry(action: "match.save", entityType: "batch", entityID: code, details: [
                         "records": String(records.count), "added": String(result.added), "updated": String(result.updated),
+                        "not_saved": String(result.weak),
                         "unchanged": String(result.unchanged),
                     ]), by: actor, in: db)
                     return result
@@ -58,7 +66,8 @@ extension Homeward {
                     views[index].linkState = link?.state
                 }
             }
-            return BatchMatches(batch: code, records: records.count, persons: population.count, candidates: views, saved: saved)
+            return BatchMatches(batch: code, records: allRecords.count, settled: allRecords.count - records.count,
+                                persons: population.count, candidates: views, saved: saved)
         }
     }
 
@@ -111,7 +120,7 @@ extension Homeward {
     /// exactly as it is, so re-running matching never duplicates or resurrects anything.
     func saveRecordLinks(_ chosen: [(record: MatchRecord, candidate: RecordCandidate)], batchID: Int64,
                          population: MatchPopulation, by actor: Actor, in db: Database) throws -> MatchSaved {
-        var saved = MatchSaved(added: 0, updated: 0, unchanged: 0, decided: 0)
+        var saved = MatchSaved()
         let stamp = Timestamp.text(now)
         for (record, candidate) in chosen {
             let person = population.persons[Int(candidate.person)]

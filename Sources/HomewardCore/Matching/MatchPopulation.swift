@@ -69,6 +69,9 @@ final class MatchPopulation: Sendable {
     /// Persons last seen (the end of their range) on each day from `firstLastSeenDay`, as running totals.
     let lastSeenRunningCount: [Int32]
     let firstLastSeenDay: Int
+    /// The earliest start and the span of ends of the last-seen ranges (nil without persons).
+    let earliestLastSeen: Int?
+    let lastSeenEnds: ClosedRange<Int>?
 
     var count: Int { persons.count }
 
@@ -181,6 +184,8 @@ final class MatchPopulation: Sendable {
         self.knownBirthCount = knownBirthCount
         lastSeenRunningCount = perDay
         firstLastSeenDay = first
+        earliestLastSeen = lastSeenFrom.min().map(Int.init)
+        lastSeenEnds = lastDays.min().flatMap { low in lastDays.max().map { low...$0 } }
     }
 
     static func sexNumber(_ sex: Sex) -> UInt8 {

@@ -59,13 +59,28 @@ public struct BatchMatchView: Sendable, Codable, Equatable {
 /// What `match --save` did.
 public struct MatchSaved: Sendable, Codable, Equatable {
     /// New candidate links.
-    public var added: Int
+    public var added: Int = 0
     /// Candidate links whose score or reasons changed.
-    public var updated: Int
+    public var updated: Int = 0
     /// Candidate links already stored as they are.
-    public var unchanged: Int
+    public var unchanged: Int = 0
     /// Pairs already decided by a person (confirmed or rejected): left as they are.
-    public var decided: Int
+    public var decided: Int = 0
+    /// Candidates listed but not saved: scored below `--min-score`, or below 0 without it.
+    public var weak: Int = 0
+
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, decided: Int = 0, weak: Int = 0) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.decided = decided
+        self.weak = weak
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case added, updated, unchanged, decided
+        case weak = "not_saved"
+    }
 }
 
 /// The result of matching one batch.
@@ -73,6 +88,8 @@ public struct BatchMatches: Sendable, Equatable {
     public var batch: String
     /// Live records in the batch.
     public var records: Int
+    /// Of those, records with a confirmed link: settled, so not matched.
+    public var settled: Int
     /// Persons that entered matching (open or linked inquiries with tracing consent).
     public var persons: Int
     /// Best first per record, records in manifest order.

@@ -17,13 +17,19 @@ enum MatchWeights {
     /// Share of returned records that belong to someone whose family has an inquiry with the
     /// centre. Assumption: the 2025 transfers returned 1,000–1,200 bodies at a time while
     /// about half of the families of the missing had filed with any one tracing centre.
-    /// Used to turn a likelihood ratio into a posterior when one person is the strong
-    /// candidate of two records (see `strongClaim`).
+    /// Used to turn a likelihood ratio into a posterior when one person is a candidate of
+    /// several records (see `claimShown`).
     static let priorShareInDatabase = 0.5
 
-    /// A person whose posterior for one record reaches this is lowered in every other record
-    /// of the run: one person is one body. Chosen: "more likely than not".
-    static let strongClaim = 0.5
+    /// One person is one body: a person's candidacy for a record is lowered by the
+    /// posteriors (summed) that other records of the batch are that person. Claims below this
+    /// share are too weak to change a ranking and are not shown. Chosen: 5 %.
+    static let claimShown = 0.05
+
+    /// `match --save` stores candidates scoring at least this (log10) unless `--min-score`
+    /// says otherwise: 0 is "the evidence speaks for the pair", so links hold no candidate
+    /// the evidence speaks against. Chosen.
+    static let saveFloor = 0.0
 
     /// The lowest factor that claim (or a confirmed link elsewhere) applies: the other record
     /// may still be wrong. Assumption: about 1 in 100 confirmed links is later revoked.

@@ -13,18 +13,16 @@ struct RecordCandidate: Sendable {
 ///
 /// For each record, candidates come from indexes: persons whose family or given name key is
 /// within the typo allowance of a record word (or two of whose names the word runs together),
-/// persons with the same or a near service number, and the block of persons last known in
-/// the recovery region or a neighbouring one, of the recorded sex, born within the age
-/// estimate widened by `birthSlackYears`. Each candidate is scored from per-record tables
-/// (region, sex, age, date) filled by `EvidenceModel`, plus the name and service factors of
-/// the index hits; persons no name word comes near take the lowest name ratio. The best are
-/// then explained factor by factor.
+/// persons with the same or a near service number; everyone else through the region × sex
+/// blocks, each sorted by birth, walked best bound first (the recovery region and the
+/// recorded sex, then neighbours, then the rest) and, within a block, age by age from the
+/// estimate outwards, stopping where no one left could enter the list. Each candidate is
+/// scored from per-record tables (region, sex, age, date) filled by `EvidenceModel`, plus
+/// the name and service factors of the index hits; persons no name word comes near take the
+/// lowest name ratio. The best are then explained factor by factor.
 struct RecordMatcher: Sendable {
     let model: EvidenceModel
     var population: MatchPopulation { model.population }
-
-    /// Persons born up to this many years outside a record's age estimate are still in its block.
-    static let birthSlackYears = 12
 
     /// A given-name posting list longer than this does not make candidates by itself (every
     /// Oleksandr would); the family name, service number or block must.
@@ -33,9 +31,10 @@ struct RecordMatcher: Sendable {
     /// The best `limit` candidates of a record, best first, not yet explained; `excluded`
     /// persons (rejected links) are left out.
     func candidates(for record: MatchRecord, limit: Int, excluded: Set<Int64> = [],
-                    serviceHits: [(person: Int32, distance: Int)] = [], names: RecordNameComparison? = nil) -> [RecordCandidate] {
+                    serviceHits: [(person: Int32, distance: Int)] = [], names: RecordNameComparison? = nil,
+                    chances: RecordChances? = nil) -> [RecordCandidate] {
         guard population.count > 0, limit > 0 else { return [] }
-        let tables = Tables(record, model)
+        let tables = Tables(record, model, chances: chances)
         let names = names ?? RecordNameComparison(record, model)
         var heap = TopScores(capacity: limit)
         var exact: [Int32: Double] = [:]
@@ -54,17 +53,18 @@ struct RecordMatcher: Sendable {
             heap.insert(person, score)
         }
 
-        // The block: region and neighbours × sex × birth band, best parts first. Within a
-        // block region and sex are fixed and persons are sorted by birth, so each age is one
-        // run of the block; ages are taken by falling ratio and the scan stops as soon as no
-        // person of the remaining ages could enter the list.
+        // The blocks: every region × sex, best bound first. Within a block region and sex are
+        // fixed and persons are sorted by birth, so each age is one run of the block; ages are
+        // taken by falling ratio and the scan stops as soon as no person of the remaining ages
+        // could enter the list. The bounds are exact, so nobody is left out whose score would
+        // have entered it: disagreeing sex, region or age lowers a person, never removes one.
         let bestDate = tables.date.max() ?? 0
-        let bestAge = tables.ageKnown ? (tables.age.max() ?? 0) : 0
-        let unknownAge = 0.0
-        var parts = blocks(for: record).map { part in
-            (part: part, bound: tables.region[part.region] + tables.sex[Int(part.sex)] + tables.nameFloorLog)
+        let ages = tables.ageKnown ? (0...Tables.maximumAge).sorted { (tables.age[$0], $1) > (tables.age[$1], $0) } : []
+        let bestAge = ages.first.map { max(tables.age[$0], 0) } ?? 0
+        var parts = population.blocks.map { key, persons in
+            (persons: persons, bound: tables.region[key / 3] + tables.sex[key % 3] + tables.nameFloorLog)
         }
-        parts.sort { $0.bound > $1.bound }
+        parts.sort { ($0.bound, $0.persons.count) > ($1.bound, $1.persons.count) }
         let hitSet = exact
         population.lastSeenFrom.withUnsafeBufferPointer { from in
             population.lastSeenTo.withUnsafeBufferPointer { to in
@@ -82,15 +82,18 @@ struct RecordMatcher: Sendable {
                             heap.insert(person, score)
                         }
                     }
-                    for (part, bound) in parts {
-                        if !heap.admits(bound + max(bestAge, unknownAge) + bestDate) { continue }
-                        if !part.unknownBirth.isEmpty, heap.admits(bound + unknownAge + bestDate) {
-                            scan(part.unknownBirth, base: bound + unknownAge)
-                        }
-                        for run in part.ages {
-                            let base = bound + (tables.ageKnown ? tables.age[run.age] : 0)
+                    for (block, bound) in parts {
+                        if !heap.admits(bound + bestAge + bestDate) { continue }
+                        // Unknown births (sorted first) take no age factor.
+                        let known = firstIndex(in: block) { population.birthDay[Int($0)] > Int32.min }
+                        if known > 0, heap.admits(bound + bestDate) { scan(block[..<known], base: bound) }
+                        for age in ages {
+                            let base = bound + tables.age[age]
                             if !heap.admits(base + bestDate) { break }
-                            scan(run.persons, base: base)
+                            let (earliest, latest) = birthDays(age: age, on: day)
+                            let low = max(firstIndex(in: block) { population.birthDay[Int($0)] > earliest }, known)
+                            let high = firstIndex(in: block) { population.birthDay[Int($0)] > latest }
+                            if high > low { scan(block[low..<high], base: base) }
                         }
                     }
                 }
@@ -126,64 +129,13 @@ struct RecordMatcher: Sendable {
         return hits
     }
 
-    /// One region × sex block of a record, cut into runs of persons of one age on the
-    /// record's day (best age ratio first), and the persons of unknown birth.
-    struct BlockPart {
-        var region: Int
-        var sex: UInt8
-        var unknownBirth: ArraySlice<Int32>
-        var ages: [(age: Int, persons: ArraySlice<Int32>)]
-    }
-
-    /// The blocks a record's unnamed evidence points at: the recovery region and its
-    /// neighbours (every region when the record has none, or when they hold too few persons
-    /// to fill the list), the recorded sex and unknown, and the birth band of the age estimate.
-    func blocks(for record: MatchRecord, tables: Tables? = nil) -> [BlockPart] {
-        var regionIndices: [Int] = []
-        if let region = record.region, let own = population.regionByCode[region] { regionIndices.append(own) }
-        if let region = record.region {
-            regionIndices += model.regions.neighbours(of: region).compactMap { population.regionByCode[$0] }
-        }
-        if regionIndices.isEmpty { regionIndices = Array(population.regions.indices) }
-        let sexes: [UInt8] = switch record.sex {
-        case .male: [0, 2]
-        case .female: [1, 2]
-        case .unknown: [0, 1, 2]
-        }
-        let day = record.day.dayNumber
+    /// The birth days (exclusive, inclusive] of persons `age` years old on `day`, as
+    /// `EvidenceModel.age` counts years; the youngest and oldest ages take everyone beyond.
+    private func birthDays(age: Int, on day: Int) -> (Int32, Int32) {
         let year = 365.2425
-        let ageOrder: [Int]
-        if let range = record.ageRange {
-            let low = max(0, range.lowerBound - Self.birthSlackYears)
-            let high = min(Tables.maximumAge, range.upperBound + Self.birthSlackYears)
-            let middle = Double(range.lowerBound + range.upperBound) / 2
-            ageOrder = (low...high).sorted { abs(Double($0) - middle) < abs(Double($1) - middle) }
-        } else {
-            ageOrder = []
-        }
-        var parts: [BlockPart] = []
-        for region in regionIndices {
-            for sex in sexes {
-                guard let block = population.blocks[region * 3 + Int(sex)] else { continue }
-                // Sorted by birth day, unknown births (Int32.min) first.
-                let known = firstIndex(in: block) { population.birthDay[Int($0)] > Int32.min }
-                guard record.ageRange != nil else {
-                    parts.append(BlockPart(region: region, sex: sex, unknownBirth: block[...], ages: []))
-                    continue
-                }
-                var runs: [(age: Int, persons: ArraySlice<Int32>)] = []
-                for age in ageOrder {
-                    // Born in (day − (age + 1) years, day − age years].
-                    let earliest = Int32(Double(day) - Double(age + 1) * year)
-                    let latest = Int32(Double(day) - Double(age) * year)
-                    let low = firstIndex(in: block) { population.birthDay[Int($0)] > earliest }
-                    let high = firstIndex(in: block) { population.birthDay[Int($0)] > latest }
-                    if high > low { runs.append((age, block[max(low, known)..<high])) }
-                }
-                parts.append(BlockPart(region: region, sex: sex, unknownBirth: block[..<known], ages: runs))
-            }
-        }
-        return parts
+        let earliest = age >= Tables.maximumAge ? Int32.min : Int32(clamping: Int((Double(day) - Double(age + 1) * year).rounded(.down)))
+        let latest = age <= 0 ? Int32.max : Int32(clamping: Int((Double(day) - Double(age) * year).rounded(.down)))
+        return (earliest, latest)
     }
 
     private func firstIndex(in block: [Int32], where predicate: (Int32) -> Bool) -> Int {
@@ -197,9 +149,10 @@ struct RecordMatcher: Sendable {
     }
 
     /// Explains a candidate: every factor, and the score as their sum of logs.
-    func explain(_ candidate: RecordCandidate, _ record: MatchRecord, names: RecordNameComparison? = nil) -> RecordCandidate {
+    func explain(_ candidate: RecordCandidate, _ record: MatchRecord, names: RecordNameComparison? = nil,
+                 chances: RecordChances? = nil) -> RecordCandidate {
         let person = population.persons[Int(candidate.person)]
-        var factors = model.factors(record, person, names: names)
+        var factors = model.factors(record, person, names: names, chances: chances)
         if let note = EvidenceModel.dnaNote(person.dnaReference) { factors.append(note) }
         return RecordCandidate(person: candidate.person, score: log10Score(factors), factors: factors)
     }
@@ -265,31 +218,31 @@ struct Tables {
 
     static let maximumAge = 130
 
-    init(_ record: MatchRecord, _ model: EvidenceModel) {
+    init(_ record: MatchRecord, _ model: EvidenceModel, chances: RecordChances? = nil) {
         let population = model.population
-        if let code = record.region {
-            let shares = model.regionShares(around: code)
-            region = population.regions.map { log10(model.regionRatio(code, $0, shares: shares)) }
+        let chances = chances ?? RecordChances(record, model)
+        if let code = record.region, let chance = chances.region {
+            region = population.regions.map { log10(model.regionRatio(code, $0, chance: chance)) }
         } else {
             region = population.regions.map { _ in 0 }
         }
         sex = [Sex.male, .female, .unknown].map { person in model.sexRatio(record.sex, person).map(log10) ?? 0 }
         let day = record.day.dayNumber
         self.day = Int32(day)
-        if let range = record.ageRange {
-            age = (0...Self.maximumAge).map { log10(model.ageRatio(range: range, age: $0, year: record.day.year)) }
+        if let range = record.ageRange, let chance = chances.age {
+            age = (0...Self.maximumAge).map { log10(model.ageRatio(range: range, age: $0, chance: chance)) }
             ageKnown = true
         } else {
             age = []
             ageKnown = false
         }
-        let latest = Int(population.lastSeenTo.max() ?? Int32(day))
-        let earliest = Int(population.lastSeenFrom.min() ?? Int32(day))
+        let latest = population.lastSeenEnds?.upperBound ?? day
+        let earliest = population.earliestLastSeen ?? day
         firstDelay = day - max(latest, earliest)
         let lastDelay = day - earliest
         let recovered = record.recoveryDate != nil
         date = firstDelay <= lastDelay
-            ? (firstDelay...lastDelay).map { log10(model.dateRatio(delay: $0, day: day, recovered: recovered)) } : []
+            ? (firstDelay...lastDelay).map { log10(model.dateRatio(delay: $0, chance: chances.date, recovered: recovered)) } : []
         nameFloorLog = record.isNamed ? log10(model.nameFloor(words: record.words)) : 0
         recordHasService = record.serviceKey != nil
         serviceMismatchLog = log10(model.serviceMismatchRatio)
