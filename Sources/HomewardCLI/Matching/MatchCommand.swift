@@ -67,10 +67,11 @@ enum MatchOutput {
             if candidate.record != current {
                 current = candidate.record
                 lines.append("")
-                lines.append(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"))
+                lines.append(contentsOf: fitted(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"), indent: ""))
             }
             let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
-            lines.append("  \(candidate.rank). \(candidate.reference)  \(candidate.name)  score \(format(candidate.score))\(link)")
+            lines.append(contentsOf: fitted("  \(candidate.rank). \(candidate.reference)  \(candidate.name)",
+                                            then: "score \(format(candidate.score))\(link)", indent: "       "))
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "       ")) }
         }
         let matched = Set(result.candidates.map(\.record)).count
@@ -89,7 +90,8 @@ enum MatchOutput {
         for candidate in result.candidates {
             if !lines.isEmpty { lines.append("") }
             let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
-            lines.append("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)  score \(format(candidate.score))\(link)")
+            lines.append(contentsOf: fitted("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)",
+                                            then: "score \(format(candidate.score))\(link)", indent: "   "))
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "   ")) }
         }
         print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
@@ -103,6 +105,17 @@ enum MatchOutput {
 
     static func format(_ score: Double) -> String {
         String(format: "%.2f", score)
+    }
+
+    /// A heading line as it is when it fits the terminal; else wrapped, with `then` (the score
+    /// and link) on a line of its own at `indent`. Long names must not run past the edge.
+    static func fitted(_ text: String, then tail: String? = nil, indent: String, width: Int = Terminal.width) -> [String] {
+        let whole = tail.map { text + "  " + $0 } ?? text
+        if whole.count <= width { return [whole] }
+        let lead = String(text.prefix { $0 == " " })
+        var lines = text.count <= width ? [text] : wrap(String(text.dropFirst(lead.count)), indent: lead, width: width)
+        if let tail { lines.append(indent + tail) }
+        return lines
     }
 
     /// Words of `text` on lines no wider than the terminal, each starting with `indent`.

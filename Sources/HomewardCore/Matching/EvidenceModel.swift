@@ -70,8 +70,18 @@ struct EvidenceModel: Sendable {
         MatchWeights.nameExact / frequency(key, field)
     }
 
+    /// u: another person's key is neither this key nor within an edit of it. The keys within an
+    /// edit are other names, `keysPerEdit` of them, each about as common as a typical one, not
+    /// as common as this key: a common name (Олександр, about 8 % of men) has no more near
+    /// neighbours than a rare one, and its disagreement must still lower the score.
     func disagreementRatio(_ key: String, _ field: Field) -> Double {
-        MatchWeights.nameDisagreement / max(1 - frequency(key, field) * MatchWeights.keysPerEdit, MatchWeights.shareFloor)
+        let typical = switch field {
+        case .family: MatchWeights.typicalFamilyFrequency
+        case .given: MatchWeights.typicalGivenFrequency
+        case .patronymic: MatchWeights.typicalPatronymicFrequency
+        }
+        let near = MatchWeights.keysPerEdit * typical
+        return MatchWeights.nameDisagreement / max(1 - frequency(key, field) - near, MatchWeights.shareFloor)
     }
 
     /// One record word against one field key.
@@ -107,7 +117,7 @@ struct EvidenceModel: Sendable {
               word.unicodeScalars.count >= family.unicodeScalars.count + given.unicodeScalars.count - 3 else { return nil }
         let whole = exactRatio(family, .family) * exactRatio(given, .given) * MatchWeights.swallowedSpace
         var best: FieldMatch?
-        for joined in [family + given, given + family] {
+        for joined in [Self.joined(family, given), Self.joined(given, family)] {
             let allowance = EditDistance.typoAllowance(forLength: joined.count)
             guard let distance = EditDistance.distance(word, joined, limit: allowance) else { continue }
             let perEdit = MatchWeights.nameOneEdit / (MatchWeights.nameExact * MatchWeights.keysPerEdit)
@@ -117,6 +127,12 @@ struct EvidenceModel: Sendable {
             }
         }
         return best
+    }
+
+    /// Two keys as one word: a letter that ends the first and starts the second is written once,
+    /// as `NameKey` writes a repeated letter (Шевченко + Олексій is one word "…kol…").
+    static func joined(_ first: String, _ second: String) -> String {
+        first.last == second.first ? first + second.dropFirst() : first + second
     }
 
     /// How each record word compares with one person's name fields: one entry per word for
@@ -293,11 +309,20 @@ struct EvidenceModel: Sendable {
         return (same, adjacent)
     }
 
+    /// The ratio of a record recovered in `record` for a person last known in `person`;
+    /// `shares` are those around the record's region.
+    ///
+    /// u for "next to" and "elsewhere" is how often an unrelated pair falls there, seen from
+    /// the record (the persons around its region) or from the person (the persons around
+    /// theirs), whichever is larger. Seen from the record alone, a population gathered in one
+    /// region makes "elsewhere" rare among the other persons of a record found there, and a
+    /// person last known far away would score above one last known in the record's region.
     func regionRatio(_ record: String, _ person: String, shares: (same: Double, adjacent: Double)) -> Double {
         let floor = MatchWeights.shareFloor
         if record == person { return MatchWeights.regionSame / max(shares.same, floor) }
-        if regions.areAdjacent(record, person) { return MatchWeights.regionAdjacent / max(shares.adjacent, floor) }
-        return MatchWeights.regionElsewhere / max(1 - shares.same - shares.adjacent, floor)
+        let around = regionShares(around: person)
+        if regions.areAdjacent(record, person) { return MatchWeights.regionAdjacent / max(shares.adjacent, around.adjacent, floor) }
+        return MatchWeights.regionElsewhere / max(1 - shares.same - shares.adjacent, 1 - around.same - around.adjacent, floor)
     }
 
     func regionName(_ code: String) -> String {
@@ -327,8 +352,12 @@ struct EvidenceModel: Sendable {
     }
 
     /// The chance density of a delay between last seen and recovery (or transfer) for the
-    /// same person.
+    /// same person; never zero (a date a century before last seen would underflow to 0).
     func delayDensity(_ days: Int, recovered: Bool) -> Double {
+        max(rawDelayDensity(days, recovered: recovered), .leastNormalMagnitude)
+    }
+
+    private func rawDelayDensity(_ days: Int, recovered: Bool) -> Double {
         let delay = Double(days)
         if days < 0 {
             let before = 1 - (recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen)

@@ -61,7 +61,7 @@ struct RecordMatcher: Sendable {
         let bestDate = tables.date.max() ?? 0
         let bestAge = tables.ageKnown ? (tables.age.max() ?? 0) : 0
         let unknownAge = 0.0
-        var parts = blocks(for: record).map { part in
+        var parts = blocks(for: record, limit: limit).map { part in
             (part: part, bound: tables.region[part.region] + tables.sex[Int(part.sex)] + tables.nameFloorLog)
         }
         parts.sort { $0.bound > $1.bound }
@@ -138,18 +138,21 @@ struct RecordMatcher: Sendable {
     /// The blocks a record's unnamed evidence points at: the recovery region and its
     /// neighbours (every region when the record has none, or when they hold too few persons
     /// to fill the list), the recorded sex and unknown, and the birth band of the age estimate.
-    func blocks(for record: MatchRecord, tables: Tables? = nil) -> [BlockPart] {
+    func blocks(for record: MatchRecord, limit: Int = 0) -> [BlockPart] {
         var regionIndices: [Int] = []
         if let region = record.region, let own = population.regionByCode[region] { regionIndices.append(own) }
         if let region = record.region {
             regionIndices += model.regions.neighbours(of: region).compactMap { population.regionByCode[$0] }
         }
-        if regionIndices.isEmpty { regionIndices = Array(population.regions.indices) }
         let sexes: [UInt8] = switch record.sex {
         case .male: [0, 2]
         case .female: [1, 2]
         case .unknown: [0, 1, 2]
         }
+        let held = regionIndices.reduce(0) { total, region in
+            total + sexes.reduce(0) { $0 + (population.blocks[region * 3 + Int($1)]?.count ?? 0) }
+        }
+        if regionIndices.isEmpty || held < limit { regionIndices = Array(population.regions.indices) }
         let day = record.day.dayNumber
         let year = 365.2425
         let ageOrder: [Int]
