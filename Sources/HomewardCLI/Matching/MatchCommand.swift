@@ -71,17 +71,17 @@ enum MatchOutput {
             if candidate.record != current {
                 current = candidate.record
                 lines.append("")
-                lines.append(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"))
+                lines.append(contentsOf: fitted(candidate.record + (candidate.recordName.map { "  \"\($0)\"" } ?? "  (no name)"), indent: ""))
             }
-            let heading = "  \(candidate.rank). \(candidate.reference)  \(candidate.name)  score \(format(candidate.score))"
-            lines.append(heading)
-            if let link = candidate.link { lines.append("       link \(link): \(candidate.linkState ?? "")") }
+            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
+            lines.append(contentsOf: fitted("  \(candidate.rank). \(candidate.reference)  \(candidate.name)",
+                                            then: "score \(format(candidate.score))\(link)", indent: "       "))
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "       ")) }
         }
-        let matched = Set(result.candidates.map(\.record)).count
-        if result.records > matched {
+        let unshown = result.records - result.settled - Set(result.candidates.map(\.record)).count
+        if unshown > 0 {
             lines.append("")
-            lines.append("\(result.records - matched) record\(result.records - matched == 1 ? "" : "s") without candidates shown")
+            lines.append("\(unshown) record\(unshown == 1 ? "" : "s") without candidates shown")
         }
         print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
     }
@@ -93,8 +93,9 @@ enum MatchOutput {
         var lines: [String] = []
         for candidate in result.candidates {
             if !lines.isEmpty { lines.append("") }
-            lines.append("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)  score \(format(candidate.score))")
-            if let link = candidate.link { lines.append("   link \(link): \(candidate.linkState ?? "")") }
+            let link = candidate.link.map { "  link \($0) \(candidate.linkState ?? "")" } ?? ""
+            lines.append(contentsOf: fitted("\(candidate.rank). \(candidate.batch)  \(candidate.kind) \(candidate.date) \(candidate.status)",
+                                            then: "score \(format(candidate.score))\(link)", indent: "   "))
             for reason in candidate.reasons { lines.append(contentsOf: wrap(reason, indent: "   ")) }
         }
         print(lines.map { Cell.printable($0) }.joined(separator: "\n"))
@@ -109,6 +110,17 @@ enum MatchOutput {
 
     static func format(_ score: Double) -> String {
         String(format: "%.2f", score)
+    }
+
+    /// A heading line as it is when it fits the terminal; else wrapped, with `then` (the score
+    /// and link) on a line of its own at `indent`. Long names must not run past the edge.
+    static func fitted(_ text: String, then tail: String? = nil, indent: String, width: Int = Terminal.width) -> [String] {
+        let whole = tail.map { text + "  " + $0 } ?? text
+        if whole.count <= width { return [whole] }
+        let lead = String(text.prefix { $0 == " " })
+        var lines = text.count <= width ? [text] : wrap(String(text.dropFirst(lead.count)), indent: lead, width: width)
+        if let tail { lines.append(indent + tail) }
+        return lines
     }
 
     /// Words of `text` on lines no wider than the terminal, each starting with `indent`.

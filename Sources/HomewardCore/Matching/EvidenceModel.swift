@@ -70,8 +70,18 @@ struct EvidenceModel: Sendable {
         MatchWeights.nameExact / frequency(key, field)
     }
 
+    /// u: another person's key is neither this key nor within an edit of it. The keys within an
+    /// edit are other names, `keysPerEdit` of them, each about as common as a typical one, not
+    /// as common as this key: a common name (Олександр, about 8 % of men) has no more near
+    /// neighbours than a rare one, and its disagreement must still lower the score.
     func disagreementRatio(_ key: String, _ field: Field) -> Double {
-        MatchWeights.nameDisagreement / max(1 - frequency(key, field) * MatchWeights.keysPerEdit, MatchWeights.shareFloor)
+        let typical = switch field {
+        case .family: MatchWeights.typicalFamilyFrequency
+        case .given: MatchWeights.typicalGivenFrequency
+        case .patronymic: MatchWeights.typicalPatronymicFrequency
+        }
+        let near = MatchWeights.keysPerEdit * typical
+        return MatchWeights.nameDisagreement / max(1 - frequency(key, field) - near, MatchWeights.shareFloor)
     }
 
     /// One record word against one field key.
@@ -107,7 +117,7 @@ struct EvidenceModel: Sendable {
               word.unicodeScalars.count >= family.unicodeScalars.count + given.unicodeScalars.count - 3 else { return nil }
         let whole = exactRatio(family, .family) * exactRatio(given, .given) * MatchWeights.swallowedSpace
         var best: FieldMatch?
-        for joined in [family + given, given + family] {
+        for joined in [Self.joined(family, given), Self.joined(given, family)] {
             let allowance = EditDistance.typoAllowance(forLength: joined.count)
             guard let distance = EditDistance.distance(word, joined, limit: allowance) else { continue }
             let perEdit = MatchWeights.nameOneEdit / (MatchWeights.nameExact * MatchWeights.keysPerEdit)
@@ -117,6 +127,12 @@ struct EvidenceModel: Sendable {
             }
         }
         return best
+    }
+
+    /// Two keys as one word: a letter that ends the first and starts the second is written once,
+    /// as `NameKey` writes a repeated letter (Шевченко + Олексій is one word "…kol…").
+    static func joined(_ first: String, _ second: String) -> String {
+        first.last == second.first ? first + second.dropFirst() : first + second
     }
 
     /// How each record word compares with one person's name fields: one entry per word for
@@ -373,8 +389,12 @@ struct EvidenceModel: Sendable {
     }
 
     /// The chance density of a delay between last seen and recovery (or transfer) for the
-    /// same person.
+    /// same person; never zero (a date a century before last seen would underflow to 0).
     func delayDensity(_ days: Int, recovered: Bool) -> Double {
+        max(rawDelayDensity(days, recovered: recovered), .leastNormalMagnitude)
+    }
+
+    private func rawDelayDensity(_ days: Int, recovered: Bool) -> Double {
         let delay = Double(days)
         if days < 0 {
             let before = 1 - (recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen)
@@ -404,8 +424,12 @@ struct EvidenceModel: Sendable {
     }
 
     /// Ratio of a record's delay against the record's `dateChance`.
+    /// Recovered before last seen never counts in favour, however unusual the day is for
+    /// everyone else: the ratio is then at most the density against that of no delay.
     func dateRatio(delay: Int, chance: Double, recovered: Bool) -> Double {
-        delayDensity(delay, recovered: recovered) / chance
+        let ratio = delayDensity(delay, recovered: recovered) / chance
+        guard delay < 0 else { return ratio }
+        return min(ratio, delayDensity(delay, recovered: recovered) / delayDensity(0, recovered: recovered))
     }
 
     /// Ratio for a batch's day against one person's last seen (inquiry → batch matching,

@@ -142,7 +142,7 @@ extension Homeward {
                 scored.append((batch, factors, best, log10Score(factors)))
             }
             scored.sort { ($0.score, $1.batch.date, $1.batch.code) > ($1.score, $0.batch.date, $0.batch.code) }
-            let kept = scored.prefix(top).filter { entry in minScore.map { entry.score >= $0 } ?? true }
+            let kept = scored.prefix(top).filter { entry in minScore.map { Self.rounded(entry.score) >= $0 } ?? true }
             var saved: MatchSaved?
             if save {
                 saved = try write { db in

@@ -33,7 +33,8 @@ extension Homeward {
             var views: [RecordMatchView] = []
             var chosen: [(record: MatchRecord, candidate: RecordCandidate)] = []
             for (record, list) in zip(records, lists) {
-                for (rank, candidate) in list.enumerated() where minScore.map({ candidate.score >= $0 }) ?? true {
+                // Against the score as shown and stored, so that a score copied from the output keeps its candidate.
+                for (rank, candidate) in list.enumerated() where minScore.map({ Self.rounded(candidate.score) >= $0 }) ?? true {
                     let person = population.persons[Int(candidate.person)]
                     let link = links[LinkKey(record: record.recordID, person: person.personID)]
                     views.append(RecordMatchView(
