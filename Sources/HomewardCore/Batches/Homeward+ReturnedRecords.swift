@@ -112,18 +112,16 @@ extension Homeward {
                 try Self.requireLive(row, doing: "voided again")
                 let stored = "\(row["code"] as String)/\(row["tag"] as String)"
                 let recordID: Int64 = row["id"]
-                // A record someone is confirmed or identified as is evidence in a case: voiding it
-                // would hand its tag, links and history to whatever record takes the tag next.
+                // A record someone is confirmed or identified as (identification needs a confirmed
+                // link) is evidence in a case: voiding it would hand its tag and the inquiry's
+                // resolution to whatever record takes the tag next. Other history stays with the
+                // voided record.
                 if let link = try Row.fetchOne(db, sql: """
                     SELECT l.id, i.reference FROM link l JOIN inquiry i ON i.id = l.inquiry_id
                     WHERE l.record_id = ? AND l.state = 'confirmed'
                     """, arguments: [recordID]) {
                     throw CaseworkError.invalidTransition(
                         "\(stored) has a confirmed link (\(link["id"] as Int64), \(link["reference"] as String)); reject it first ('homeward link reject \(link["id"] as Int64) --reason …') or correct the record with 'batch record update'")
-                }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM identification_event WHERE record_id = ? LIMIT 1", arguments: [recordID]) ?? false {
-                    throw CaseworkError.invalidTransition(
-                        "\(stored) has an identification history, which is kept with it; correct the record with 'batch record update' instead of voiding it")
                 }
                 let stamp = Timestamp.text(now)
                 try db.execute(sql: "UPDATE returned_record SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",

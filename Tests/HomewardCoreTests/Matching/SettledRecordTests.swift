@@ -45,13 +45,6 @@ import Testing
         #expect(try s.f.audit("record.void").last?.outcome == .failed)
     }
 
-    @Test func aRecordWithAnIdentificationHistoryCannotBeVoided() throws {
-        let s = try Settled()
-        _ = try s.f.homeward.setIdentificationStatus(s.f.olena, record: s.r2, to: .examination)
-        #expect(throws: CaseworkError.self) { try s.f.homeward.voidRecord(s.f.olena, address: s.r2, reason: "entered twice") }
-        #expect(try !s.voided(s.r2))
-    }
-
     @Test func voidingWithdrawsTheRecordsCandidatesAndNobodyCanBeConfirmedAsIt() throws {
         let s = try Settled()
         let candidate = try s.link(s.r2, s.truth)
