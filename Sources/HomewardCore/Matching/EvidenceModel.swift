@@ -191,29 +191,38 @@ struct EvidenceModel: Sendable {
     func bestReading(_ table: NameTable, wordCount: Int) -> (ratio: Double, reading: Reading)? {
         guard wordCount > 0 else { return nil }
         var best: (ratio: Double, reading: Reading)?
-        let present = table.fields.map { $0 != nil }
-        let presentCount = present.filter { $0 }.count
+        // Called for every index hit: no allocation, each field's comparisons read once.
+        let family = table.fields[Field.family.rawValue]
+        let given = table.fields[Field.given.rawValue]
+        let patronymic = table.fields[Field.patronymic.rawValue]
+        let presentCount = (family == nil ? 0 : 1) + (given == nil ? 0 : 1) + (patronymic == nil ? 0 : 1)
         for (reading, used) in Self.assignments[min(wordCount, MatchRecord.maximumWords)] {
             var ratio = 1.0
             var assigned = 0
-            var possible = true
-            for field in Field.allCases {
-                let word = reading.word(for: field)
-                guard word >= 0 else {
-                    // Written names lead with the family and given names: with two words or
-                    // more both are read (a differing one counts against), one word is one of them.
-                    if wordCount >= 2, field != .patronymic, table.fields[field.rawValue] != nil { possible = false }
-                    continue
-                }
-                guard let matches = table.fields[field.rawValue], wordCount >= 2 || field != .patronymic else {
-                    possible = false
-                    break
-                }
-                ratio *= matches[word].ratio
+            // Written names lead with the family and given names: with two words or more both
+            // are read (a differing one counts against); one word is one of them, never a patronymic.
+            let (f, g, p) = reading.words
+            if f >= 0 {
+                guard let family else { continue }
+                ratio *= family[f].ratio
+                assigned += 1
+            } else if wordCount >= 2, family != nil {
+                continue
+            }
+            if g >= 0 {
+                guard let given else { continue }
+                ratio *= given[g].ratio
+                assigned += 1
+            } else if wordCount >= 2, given != nil {
+                continue
+            }
+            if p >= 0 {
+                guard wordCount >= 2, let patronymic else { continue }
+                ratio *= patronymic[p].ratio
                 assigned += 1
             }
             // Every word is read, or every field the person has is given a word.
-            guard possible, used == wordCount || assigned == presentCount else { continue }
+            guard used == wordCount || assigned == presentCount else { continue }
             if best.map({ ratio > $0.ratio }) ?? true { best = (ratio, reading) }
         }
         for (index, match) in table.swallowed.enumerated() {

@@ -2,7 +2,10 @@ import Foundation
 import GRDB
 
 /// One person who may be matched: an open or linked inquiry whose consent covers tracing.
-struct MatchPerson: Sendable {
+///
+/// A class: the scoring loop hands persons around by the thousand, and a reference costs
+/// one retain where a copy of a dozen strings costs a dozen.
+final class MatchPerson: Sendable {
     let personID: Int64
     let inquiryID: Int64
     let reference: String
@@ -20,6 +23,26 @@ struct MatchPerson: Sendable {
     let region: String
     let lastSeen: DayRange
     let dnaReference: String
+
+    init(personID: Int64, inquiryID: Int64, reference: String, familyName: String, givenName: String,
+         patronymicName: String?, family: String, given: String, patronymic: String, sex: Sex,
+         dateOfBirth: PartialDate?, serviceKey: String?, region: String, lastSeen: DayRange, dnaReference: String) {
+        self.personID = personID
+        self.inquiryID = inquiryID
+        self.reference = reference
+        self.familyName = familyName
+        self.givenName = givenName
+        self.patronymicName = patronymicName
+        self.family = family
+        self.given = given
+        self.patronymic = patronymic
+        self.sex = sex
+        self.dateOfBirth = dateOfBirth
+        self.serviceKey = serviceKey
+        self.region = region
+        self.lastSeen = lastSeen
+        self.dnaReference = dnaReference
+    }
 
     /// The name as recorded, family name first.
     var name: String { [familyName, givenName, patronymicName].compactMap { $0 }.joined(separator: " ") }

@@ -65,39 +65,59 @@ struct RecordMatcher: Sendable {
             (persons: persons, bound: tables.region[key / 3] + tables.sex[key % 3] + tables.nameFloorLog)
         }
         parts.sort { ($0.bound, $0.persons.count) > ($1.bound, $1.persons.count) }
-        let hitSet = exact
+        // Index hits are scored already; the scan skips them (a few dozen, sorted).
+        let scored = exact.keys.sorted()
+        let population = self.population
+        let day = Int(tables.day)
+        let serviceMiss = tables.recordHasService ? tables.serviceMismatchLog : 0
         population.lastSeenFrom.withUnsafeBufferPointer { from in
-            population.lastSeenTo.withUnsafeBufferPointer { to in
-                population.hasServiceNumber.withUnsafeBufferPointer { hasService in
-                    let day = Int(tables.day)
-                    let serviceMiss = tables.recordHasService ? tables.serviceMismatchLog : 0
-                    func scan(_ run: ArraySlice<Int32>, base: Double) {
-                        for person in run where hitSet.isEmpty || hitSet[person] == nil {
-                            let index = Int(person)
-                            let delay = EvidenceModel.daysAfterLastSeen(day: day, from: Int(from[index]), to: Int(to[index]))
-                            var score = base + tables.dateLog(delay)
-                            if hasService[index] { score += serviceMiss }
-                            guard heap.admits(score) else { continue }
-                            if !excluded.isEmpty, excluded.contains(population.persons[index].personID) { continue }
-                            heap.insert(person, score)
-                        }
-                    }
-                    for (block, bound) in parts {
-                        if !heap.admits(bound + bestAge + bestDate) { continue }
-                        // Unknown births (sorted first) take no age factor.
-                        let known = firstIndex(in: block) { population.birthDay[Int($0)] > Int32.min }
-                        if known > 0, heap.admits(bound + bestDate) { scan(block[..<known], base: bound) }
-                        for age in ages {
-                            let base = bound + tables.age[age]
-                            if !heap.admits(base + bestDate) { break }
-                            let (earliest, latest) = birthDays(age: age, on: day)
-                            let low = max(firstIndex(in: block) { population.birthDay[Int($0)] > earliest }, known)
-                            let high = firstIndex(in: block) { population.birthDay[Int($0)] > latest }
-                            if high > low { scan(block[low..<high], base: base) }
-                        }
-                    }
+        population.lastSeenTo.withUnsafeBufferPointer { to in
+        population.hasServiceNumber.withUnsafeBufferPointer { hasService in
+        population.birthDay.withUnsafeBufferPointer { born in
+        tables.date.withUnsafeBufferPointer { dates in
+        tables.age.withUnsafeBufferPointer { ageLogs in
+            func scan(_ run: ArraySlice<Int32>, base: Double) {
+                for person in run {
+                    let index = Int(person)
+                    let delay = EvidenceModel.daysAfterLastSeen(day: day, from: Int(from[index]), to: Int(to[index]))
+                    let slot = delay - tables.firstDelay
+                    var score = base + (slot >= 0 && slot < dates.count ? dates[slot] : 0)
+                    if hasService[index] { score += serviceMiss }
+                    guard heap.admits(score) else { continue }
+                    if !scored.isEmpty, Self.contains(scored, person) { continue }
+                    if !excluded.isEmpty, excluded.contains(population.persons[index].personID) { continue }
+                    heap.insert(person, score)
                 }
             }
+            /// The first position in a block (sorted by birth day) whose birth day is after `day`.
+            func firstBornAfter(_ day: Int32, in block: [Int32]) -> Int {
+                var low = 0
+                var high = block.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if born[Int(block[middle])] > day { high = middle } else { low = middle + 1 }
+                }
+                return low
+            }
+            for (block, bound) in parts {
+                if !heap.admits(bound + bestAge + bestDate) { continue }
+                // Unknown births (Int32.min, sorted first) take no age factor.
+                let known = firstBornAfter(Int32.min, in: block)
+                if known > 0, heap.admits(bound + bestDate) { scan(block[..<known], base: bound) }
+                for age in ages {
+                    let base = bound + ageLogs[age]
+                    if !heap.admits(base + bestDate) { break }
+                    let (earliest, latest) = birthDays(age: age, on: day)
+                    let low = max(firstBornAfter(earliest, in: block), known)
+                    let high = firstBornAfter(latest, in: block)
+                    if high > low { scan(block[low..<high], base: base) }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
         }
         return heap.sorted().map { RecordCandidate(person: $0.person, score: $0.score) }
     }
@@ -129,6 +149,18 @@ struct RecordMatcher: Sendable {
         return hits
     }
 
+    /// Whether a sorted array holds a value (binary search).
+    @inline(__always)
+    static func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
     /// The birth days (exclusive, inclusive] of persons `age` years old on `day`, as
     /// `EvidenceModel.age` counts years; the youngest and oldest ages take everyone beyond.
     private func birthDays(age: Int, on day: Int) -> (Int32, Int32) {
@@ -138,15 +170,6 @@ struct RecordMatcher: Sendable {
         return (earliest, latest)
     }
 
-    private func firstIndex(in block: [Int32], where predicate: (Int32) -> Bool) -> Int {
-        var low = 0
-        var high = block.count
-        while low < high {
-            let middle = (low + high) / 2
-            if predicate(block[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
 
     /// Explains a candidate: every factor, and the score as their sum of logs.
     func explain(_ candidate: RecordCandidate, _ record: MatchRecord, names: RecordNameComparison? = nil,
