@@ -18,7 +18,7 @@ struct BatchRanking: Sendable {
         let population = matcher.population
         let services = matcher.serviceHits(records)
         // A margin below the cut: explaining can raise a block candidate's name part, and claims lower others.
-        let pool = top + 20
+        let pool = top + MatchWeights.rankingMargin
         let rejected = decisions.rejected
         var lists = Self.concurrentMap(records) { [matcher] record in
             let names = RecordNameComparison(record, matcher.model)

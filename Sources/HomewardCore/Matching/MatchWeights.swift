@@ -26,6 +26,11 @@ enum MatchWeights {
     /// share are too weak to change a ranking and are not shown. Chosen: 5 %.
     static let claimShown = 0.05
 
+    /// Candidates explained beyond `--top` per record before claims re-rank them: a claim
+    /// lowers a person another record explains better, and one of these moves up. Chosen:
+    /// more than a batch's records usually share among their best few.
+    static let rankingMargin = 10
+
     /// `match --save` stores candidates scoring at least this (log10) unless `--min-score`
     /// says otherwise: 0 is "the evidence speaks for the pair", so links hold no candidate
     /// the evidence speaks against. Chosen.
