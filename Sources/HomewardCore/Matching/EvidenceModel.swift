@@ -75,13 +75,17 @@ struct EvidenceModel: Sendable {
     /// as common as this key: a common name (Олександр, about 8 % of men) has no more near
     /// neighbours than a rare one, and its disagreement must still lower the score.
     func disagreementRatio(_ key: String, _ field: Field) -> Double {
-        let typical = switch field {
+        let near = MatchWeights.keysPerEdit * Self.typicalFrequency(field)
+        return MatchWeights.nameDisagreement / max(1 - frequency(key, field) - near, MatchWeights.shareFloor)
+    }
+
+    /// The typical frequency of one name in a field (see `MatchWeights`).
+    static func typicalFrequency(_ field: Field) -> Double {
+        switch field {
         case .family: MatchWeights.typicalFamilyFrequency
         case .given: MatchWeights.typicalGivenFrequency
         case .patronymic: MatchWeights.typicalPatronymicFrequency
         }
-        let near = MatchWeights.keysPerEdit * typical
-        return MatchWeights.nameDisagreement / max(1 - frequency(key, field) - near, MatchWeights.shareFloor)
     }
 
     /// One record word against one field key.
@@ -107,7 +111,11 @@ struct EvidenceModel: Sendable {
 
     private func typo(_ key: String, _ field: Field, _ distance: Int) -> FieldMatch {
         let agreement = distance == 1 ? MatchWeights.nameOneEdit : MatchWeights.nameTwoEdits
-        let chance = min(frequency(key, field) * pow(MatchWeights.keysPerEdit, Double(distance)), 1)
+        // u: a random person's key lies this near the word: the key itself, or one of the
+        // other keys within as many edits, each about as common as a typical name (not as
+        // this one: a common name has no more neighbours than a rare one).
+        let others = pow(MatchWeights.keysPerEdit, Double(distance)) * Self.typicalFrequency(field)
+        let chance = min(frequency(key, field) + others, 1)
         return FieldMatch(ratio: agreement / chance, how: distance == 1 ? "1 edit" : "\(distance) edits")
     }
 
