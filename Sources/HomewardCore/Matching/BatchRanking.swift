@@ -20,9 +20,9 @@ struct BatchRanking: Sendable {
         // A margin below the cut: explaining can raise a block candidate's name part, and claims lower others.
         let pool = top + MatchWeights.rankingMargin
         let rejected = decisions.rejected
-        var lists = Self.concurrentMap(records) { [matcher] record in
+        let chances = RecordChances.all(records, matcher.model)
+        var lists = Self.concurrentMap(Array(zip(records, chances))) { [matcher] record, chances in
             let names = RecordNameComparison(record, matcher.model)
-            let chances = RecordChances(record, matcher.model)
             return matcher.candidates(for: record, limit: pool, excluded: rejected[record.recordID] ?? [],
                                       serviceHits: services[record.recordID] ?? [], names: names, chances: chances)
                 .map { matcher.explain($0, record, names: names, chances: chances) }

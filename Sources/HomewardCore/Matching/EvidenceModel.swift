@@ -57,13 +57,13 @@ struct EvidenceModel: Sendable {
 
     /// How common a key is in a field, blended with the typical frequency (see `MatchWeights`).
     func frequency(_ key: String, _ field: Field) -> Double {
-        let (counts, typical) = switch field {
-        case .family: (population.familyCounts, MatchWeights.typicalFamilyFrequency)
-        case .given: (population.givenCounts, MatchWeights.typicalGivenFrequency)
-        case .patronymic: (population.patronymicCounts, MatchWeights.typicalPatronymicFrequency)
+        let counts = switch field {
+        case .family: population.familyCounts
+        case .given: population.givenCounts
+        case .patronymic: population.patronymicCounts
         }
         let pseudo = MatchWeights.namePseudoCount
-        return (Double(counts[key] ?? 0) + pseudo * typical) / (Double(population.count) + pseudo)
+        return (Double(counts[key] ?? 0) + pseudo * Self.typicalFrequency(field)) / (Double(population.count) + pseudo)
     }
 
     func exactRatio(_ key: String, _ field: Field) -> Double {
@@ -537,5 +537,39 @@ struct RecordChances: Sendable {
         region = record.region.map { model.regionChance($0) }
         age = record.ageRange.map { model.ageChance(range: $0, year: record.day.year) }
         date = model.dateChance(day: record.day.dayNumber, recovered: record.recoveryDate != nil)
+    }
+
+    /// The chances of every record of a batch, each distinct piece of evidence computed once:
+    /// records share recovery days, regions and age ranges, and a date chance sums over
+    /// every last-seen day of the database.
+    static func all(_ records: [MatchRecord], _ model: EvidenceModel) -> [RecordChances] {
+        struct AgeKey: Hashable { let range: ClosedRange<Int>, year: Int }
+        struct DateKey: Hashable { let day: Int, recovered: Bool }
+        var regions: [String: Double] = [:]
+        var ages: [AgeKey: Double] = [:]
+        var dates: [DateKey: Double] = [:]
+        func known<Key: Hashable>(_ cache: inout [Key: Double], _ key: Key, _ compute: () -> Double) -> Double {
+            if let value = cache[key] { return value }
+            let value = compute()
+            cache[key] = value
+            return value
+        }
+        return records.map { record in
+            let region = record.region.map { code in known(&regions, code) { model.regionChance(code) } }
+            let age = record.ageRange.map { range in
+                known(&ages, AgeKey(range: range, year: record.day.year)) { model.ageChance(range: range, year: record.day.year) }
+            }
+            let recovered = record.recoveryDate != nil
+            let date = known(&dates, DateKey(day: record.day.dayNumber, recovered: recovered)) {
+                model.dateChance(day: record.day.dayNumber, recovered: recovered)
+            }
+            return RecordChances(region: region, age: age, date: date)
+        }
+    }
+
+    private init(region: Double?, age: Double?, date: Double) {
+        self.region = region
+        self.age = age
+        self.date = date
     }
 }
