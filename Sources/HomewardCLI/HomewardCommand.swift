@@ -31,6 +31,7 @@ public struct HomewardCommand: ParsableCommand {
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
             MatchCommand.self, LinkCommand.self, IdentCommand.self, RegionsCommand.self, AuditCommand.self, DatabaseCommand.self,
+            ExportCommand.self,
         ]
     )
 

@@ -7,5 +7,6 @@ struct InquiryCommand: ParsableCommand {
             InquiryAddCommand.self, InquiryImportCommand.self, InquiryListCommand.self, InquiryShowCommand.self,
             InquiryUpdateCommand.self, InquiryCloseCommand.self, InquiryWithdrawCommand.self,
             InquiryMergeCommand.self, InquiryUnmergeCommand.self, InquiryReopenCommand.self, InquiryContactCommand.self,
+            InquiryHistoryCommand.self,
         ])
 }

@@ -64,6 +64,16 @@ enum Output {
         write(Cell.printable(text))
     }
 
+    /// A chunk of a document streamed to stdout (the full export), after what was printed before it.
+    static func stream(_ data: Data) throws {
+        fflush(nil)
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            throw CLIError.io("cannot write to standard output: \(error.localizedDescription)")
+        }
+    }
+
     // MARK: Messages on stderr
 
     /// Confirms a change: a JSON object with --json, else a note on stderr (unless --quiet).

@@ -17,18 +17,26 @@ public enum Permission: String, Sendable, CaseIterable {
     case readAllAudit = "read the whole audit trail"
     case readOwnAudit = "read the audit trail, even of their own actions"
     case verifyAudit = "verify the audit trail"
+    case readCaseHistory = "read an inquiry's case history"
+    case exportDatabase = "export the whole database"
 
     /// The role matrix. Volunteers' reads and status updates are further limited to the
     /// batches assigned to them, which the services check against the assignment; they read
     /// no inquiries directly (cases reach them only through links to their batches).
     public static let granted: [Role: Set<Permission>] = [
-        .admin: [.manageUsers, .backUpDatabase, .checkDatabase, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit],
+        .admin: [
+            .manageUsers, .backUpDatabase, .checkDatabase, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit,
+            .exportDatabase,
+        ],
         .coordinator: [
             .editCases, .seeContactDetails, .recordBatches, .runMatching, .updateIdentification,
-            .confirmIdentification, .exportFamilyReports, .readBatches, .readInquiries, .readOwnAudit,
+            .confirmIdentification, .exportFamilyReports, .readBatches, .readInquiries, .readOwnAudit, .readCaseHistory,
         ],
         .volunteer: [.updateIdentification, .readBatches],
-        .auditor: [.seeContactDetails, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase],
+        .auditor: [
+            .seeContactDetails, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase,
+            .readCaseHistory, .exportDatabase,
+        ],
     ]
 }
 

@@ -4,6 +4,8 @@ import Foundation
 public enum FolderUse: Sendable {
     case database
     case backup
+    /// A full export of the database (`homeward export -o FILE`).
+    case export
 }
 
 /// Files only the effective user can read or change, kept in folders no one else can change.
@@ -27,9 +29,11 @@ public enum PrivateFile {
             throw PrivateFileError.cannotCreate(path: folder, reason: errno == ENOENT ? "the folder does not exist" : lastError())
         }
         let status = FileStatus(info)
-        let fix = use == .database
-            ? "keep the database in a folder only you can write (e.g. mkdir -m 700 ~/homeward)"
-            : "write backups to a folder only you can write (e.g. mkdir -m 700 ~/homeward-backups)"
+        let fix = switch use {
+        case .database: "keep the database in a folder only you can write (e.g. mkdir -m 700 ~/homeward)"
+        case .backup: "write backups to a folder only you can write (e.g. mkdir -m 700 ~/homeward-backups)"
+        case .export: "write exports to a folder only you can write (e.g. mkdir -m 700 ~/homeward-exports)"
+        }
         guard status.isFolder else { throw PrivateFileError.unsafeFolder(path: folder, problem: "it is not a folder", fix: fix) }
         guard status.owner == geteuid() || status.owner == 0 else {
             throw PrivateFileError.unsafeFolder(
@@ -83,6 +87,28 @@ public final class CreatedFile {
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     deinit { close(descriptor) }
+
+    /// Appends all of `data` to the file through the descriptor it was created with.
+    ///
+    /// - Throws: ``PrivateFileError/cannotWrite(path:reason:)`` (exit 74), e.g. on a full disk.
+    public func write(_ data: Data, path: String) throws {
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw PrivateFileError.cannotWrite(path: path, reason: PrivateFile.lastError())
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Makes what was written durable before the file is reported complete.
+    public func synchronize(path: String) throws {
+        guard fsync(descriptor) == 0 else { throw PrivateFileError.cannotWrite(path: path, reason: PrivateFile.lastError()) }
+    }
 
     /// Throws unless `path`, not followed, is still this file: regular, the effective user's,
     /// with no group or other permission bits.

@@ -10,12 +10,14 @@ public enum PrivateFileError: HomewardFailure, Equatable {
     case cannotCreate(path: String, reason: String)
     /// Reading a file failed underneath (exit 74).
     case cannotRead(path: String, reason: String)
+    /// Writing a file created new failed underneath (exit 74).
+    case cannotWrite(path: String, reason: String)
 
     public var kind: FailureKind {
         switch self {
         case .unsafeFolder, .cannotCreate: .cannotCreateOutput
         case .untrustedFile: .accessDenied
-        case .cannotRead: .io
+        case .cannotRead, .cannotWrite: .io
         }
     }
 
@@ -29,6 +31,8 @@ public enum PrivateFileError: HomewardFailure, Equatable {
             "cannot create \(path): \(reason)"
         case let .cannotRead(path, reason):
             "cannot read \(path): \(reason)"
+        case let .cannotWrite(path, reason):
+            "cannot write \(path): \(reason)"
         }
     }
 }

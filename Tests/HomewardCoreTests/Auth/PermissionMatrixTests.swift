@@ -19,6 +19,8 @@ import Testing
         .readAllAudit: [.admin, .auditor],
         .readOwnAudit: [.admin, .coordinator, .auditor],
         .verifyAudit: [.admin, .auditor],
+        .readCaseHistory: [.coordinator, .auditor],
+        .exportDatabase: [.admin, .auditor],
     ]
 
     @Test(arguments: Permission.allCases)
