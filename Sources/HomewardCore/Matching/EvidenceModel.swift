@@ -413,17 +413,36 @@ struct EvidenceModel: Sendable {
 
     private func rawDelayDensity(_ days: Int, recovered: Bool) -> Double {
         let delay = Double(days)
-        if days < 0 {
-            let before = 1 - (recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen)
-            let spread = MatchWeights.recoveredBeforeSpreadDays
-            return before / spread * exp(delay / spread)
-        }
+        let error = MatchWeights.lastSeenErrorDays
+        let after = recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen
+        // Wrong by more than the usual error: recovered (or transferred) well before last seen.
+        let spread = MatchWeights.recoveredBeforeSpreadDays
+        let before = days < 0 ? (1 - after) / spread * exp(delay / spread) : 0
         let span = recovered ? MatchWeights.recoveredLateSpanDays : MatchWeights.transferSpanDays
-        let late = delay <= span ? 1 / span : exp(-(delay - span) / span) / span
-        guard recovered else { return MatchWeights.transferredAfterLastSeen * late }
-        let mean = MatchWeights.recoveredSoonMeanDays
-        let soon = exp(-delay / mean) / mean
-        return MatchWeights.recoveredAfterLastSeen * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
+        let late = Self.uniformWithError(delay, span: span, error: error)
+        guard recovered else { return before + after * late }
+        let soon = Self.exponentialWithError(delay, mean: MatchWeights.recoveredSoonMeanDays, error: error)
+        return before + after * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
+    }
+
+    /// The density at `x` of a delay spread evenly over 0...span, seen through a last-seen
+    /// date that is off by a Laplace error of scale `error` days; beyond the span it falls
+    /// by e every span.
+    static func uniformWithError(_ x: Double, span: Double, error: Double) -> Double {
+        func below(_ y: Double) -> Double { y < 0 ? 0.5 * exp(y / error) : 1 - 0.5 * exp(-y / error) }
+        guard x <= span else { return 0.5 * exp(-(x - span) / span) / span }
+        return (below(x) - below(x - span)) / span
+    }
+
+    /// The density at `x` of an exponential delay (of this mean) seen through a last-seen
+    /// date off by a Laplace error of scale `error` days (their convolution, in closed form).
+    static func exponentialWithError(_ x: Double, mean: Double, error: Double) -> Double {
+        let a = 1 / mean
+        let b = 1 / error
+        let scale = a * b / 2
+        guard x >= 0 else { return scale * exp(b * x) / (a + b) }
+        let rising = abs(b - a) < 1e-12 ? x * exp(-a * x) : (exp(-a * x) - exp(-b * x)) / (b - a)
+        return scale * (rising + exp(-a * x) / (a + b))
     }
 
     /// u for a record's day: the average of `delayDensity` over the last-seen dates of the
@@ -442,7 +461,9 @@ struct EvidenceModel: Sendable {
 
     /// Ratio of a record's delay against the record's `dateChance`.
     /// Recovered before last seen never counts in favour, however unusual the day is for
-    /// everyone else: the ratio is then at most the density against that of no delay.
+    /// everyone else: the ratio is then at most the density against that of no delay (near
+    /// 1 a few days before, as the last-seen date itself is off by days; ever less weeks or
+    /// years before, never zero).
     func dateRatio(delay: Int, chance: Double, recovered: Bool) -> Double {
         let ratio = delayDensity(delay, recovered: recovered) / chance
         guard delay < 0 else { return ratio }
