@@ -447,13 +447,13 @@ struct EvidenceModel: Sendable {
 
     /// u for a record's day: the average of `delayDensity` over the last-seen dates of the
     /// database (range ends, smoothed as in `MatchPopulation.lastSeenShare`).
-    func dateChance(day: Int, recovered: Bool) -> Double {
+    func dateChance(day: Int, recovered: Bool, densities: DelayDensities? = nil) -> Double {
         guard let ends = population.lastSeenEnds else { return Self.positive(delayDensity(0, recovered: recovered)) }
         var weighted = 0.0
         var total = 0.0
         for seen in ends {
-            let share = population.lastSeenShare(aroundDay: seen)
-            weighted += share * delayDensity(day - seen, recovered: recovered)
+            let share = densities?.shares[seen - ends.lowerBound] ?? population.lastSeenShare(aroundDay: seen)
+            weighted += share * (densities?.density(day - seen) ?? delayDensity(day - seen, recovered: recovered))
             total += share
         }
         return Self.positive(total > 0 ? weighted / total : delayDensity(0, recovered: recovered))
@@ -545,6 +545,49 @@ final class RecordNameComparison {
     }
 }
 
+/// The delay densities (and last-seen shares) a batch's records need, each computed once:
+/// every record compares its day with every last-seen day, and records share those delays.
+final class DelayDensities: Sendable {
+    let recovered: Bool
+    let first: Int
+    let densities: [Double]
+    /// log10 of each density.
+    let logs: [Double]
+    let atZero: Double
+    /// `MatchPopulation.lastSeenShare` of each day of `lastSeenEnds`.
+    let shares: [Double]
+    private let model: EvidenceModel
+
+    init(_ model: EvidenceModel, recovered: Bool, delays: ClosedRange<Int>, shares: [Double]) {
+        self.model = model
+        self.recovered = recovered
+        first = delays.lowerBound
+        densities = delays.map { model.delayDensity($0, recovered: recovered) }
+        logs = densities.map(log10)
+        atZero = model.delayDensity(0, recovered: recovered)
+        self.shares = shares
+    }
+
+    @inline(__always)
+    func density(_ delay: Int) -> Double {
+        let slot = delay - first
+        return slot >= 0 && slot < densities.count ? densities[slot] : model.delayDensity(delay, recovered: recovered)
+    }
+
+    @inline(__always)
+    func log(_ delay: Int) -> Double {
+        let slot = delay - first
+        return slot >= 0 && slot < logs.count ? logs[slot] : log10(model.delayDensity(delay, recovered: recovered))
+    }
+
+    /// `EvidenceModel.dateRatio` as log10, from the tables.
+    func ratioLog(_ delay: Int, chance: Double) -> Double {
+        let logDensity = log(delay)
+        let ratio = logDensity - log10(chance)
+        return delay < 0 ? min(ratio, logDensity - log10(atZero)) : ratio
+    }
+}
+
 /// The denominators of a record's region, age and date ratios: how likely its evidence is
 /// for a person picked at random from the database. They depend on the record alone, so a
 /// record's candidates are ranked by how well each explains the record, and a common region,
@@ -553,11 +596,14 @@ struct RecordChances: Sendable {
     let region: Double?
     let age: Double?
     let date: Double
+    /// Shared by the records of a batch (nil for a record ranked alone).
+    let delays: DelayDensities?
 
     init(_ record: MatchRecord, _ model: EvidenceModel) {
         region = record.region.map { model.regionChance($0) }
         age = record.ageRange.map { model.ageChance(range: $0, year: record.day.year) }
         date = model.dateChance(day: record.day.dayNumber, recovered: record.recoveryDate != nil)
+        delays = nil
     }
 
     /// The chances of every record of a batch, each distinct piece of evidence computed once:
@@ -575,6 +621,16 @@ struct RecordChances: Sendable {
             cache[key] = value
             return value
         }
+        let population = model.population
+        var densities: [Bool: DelayDensities] = [:]
+        if let ends = population.lastSeenEnds, let earliest = population.earliestLastSeen,
+           let firstDay = records.map(\.day.dayNumber).min(), let lastDay = records.map(\.day.dayNumber).max() {
+            let delays = (firstDay - max(ends.upperBound, earliest))...(lastDay - min(earliest, ends.lowerBound))
+            let shares = ends.map { population.lastSeenShare(aroundDay: $0) }
+            for recovered in [false, true] where records.contains(where: { ($0.recoveryDate != nil) == recovered }) {
+                densities[recovered] = DelayDensities(model, recovered: recovered, delays: delays, shares: shares)
+            }
+        }
         return records.map { record in
             let region = record.region.map { code in known(&regions, code) { model.regionChance(code) } }
             let age = record.ageRange.map { range in
@@ -582,15 +638,16 @@ struct RecordChances: Sendable {
             }
             let recovered = record.recoveryDate != nil
             let date = known(&dates, DateKey(day: record.day.dayNumber, recovered: recovered)) {
-                model.dateChance(day: record.day.dayNumber, recovered: recovered)
+                model.dateChance(day: record.day.dayNumber, recovered: recovered, densities: densities[recovered])
             }
-            return RecordChances(region: region, age: age, date: date)
+            return RecordChances(region: region, age: age, date: date, delays: densities[recovered])
         }
     }
 
-    private init(region: Double?, age: Double?, date: Double) {
+    private init(region: Double?, age: Double?, date: Double, delays: DelayDensities?) {
         self.region = region
         self.age = age
         self.date = date
+        self.delays = delays
     }
 }
