@@ -413,28 +413,47 @@ struct EvidenceModel: Sendable {
 
     private func rawDelayDensity(_ days: Int, recovered: Bool) -> Double {
         let delay = Double(days)
-        if days < 0 {
-            let before = 1 - (recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen)
-            let spread = MatchWeights.recoveredBeforeSpreadDays
-            return before / spread * exp(delay / spread)
-        }
+        let error = MatchWeights.lastSeenErrorDays
+        let after = recovered ? MatchWeights.recoveredAfterLastSeen : MatchWeights.transferredAfterLastSeen
+        // Wrong by more than the usual error: recovered (or transferred) well before last seen.
+        let spread = MatchWeights.recoveredBeforeSpreadDays
+        let before = days < 0 ? (1 - after) / spread * exp(delay / spread) : 0
         let span = recovered ? MatchWeights.recoveredLateSpanDays : MatchWeights.transferSpanDays
-        let late = delay <= span ? 1 / span : exp(-(delay - span) / span) / span
-        guard recovered else { return MatchWeights.transferredAfterLastSeen * late }
-        let mean = MatchWeights.recoveredSoonMeanDays
-        let soon = exp(-delay / mean) / mean
-        return MatchWeights.recoveredAfterLastSeen * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
+        let late = Self.uniformWithError(delay, span: span, error: error)
+        guard recovered else { return before + after * late }
+        let soon = Self.exponentialWithError(delay, mean: MatchWeights.recoveredSoonMeanDays, error: error)
+        return before + after * (MatchWeights.recoveredSoonShare * soon + (1 - MatchWeights.recoveredSoonShare) * late)
+    }
+
+    /// The density at `x` of a delay spread evenly over 0...span, seen through a last-seen
+    /// date that is off by a Laplace error of scale `error` days; beyond the span it falls
+    /// by e every span.
+    static func uniformWithError(_ x: Double, span: Double, error: Double) -> Double {
+        func below(_ y: Double) -> Double { y < 0 ? 0.5 * exp(y / error) : 1 - 0.5 * exp(-y / error) }
+        guard x <= span else { return 0.5 * exp(-(x - span) / span) / span }
+        return (below(x) - below(x - span)) / span
+    }
+
+    /// The density at `x` of an exponential delay (of this mean) seen through a last-seen
+    /// date off by a Laplace error of scale `error` days (their convolution, in closed form).
+    static func exponentialWithError(_ x: Double, mean: Double, error: Double) -> Double {
+        let a = 1 / mean
+        let b = 1 / error
+        let scale = a * b / 2
+        guard x >= 0 else { return scale * exp(b * x) / (a + b) }
+        let rising = abs(b - a) < 1e-12 ? x * exp(-a * x) : (exp(-a * x) - exp(-b * x)) / (b - a)
+        return scale * (rising + exp(-a * x) / (a + b))
     }
 
     /// u for a record's day: the average of `delayDensity` over the last-seen dates of the
     /// database (range ends, smoothed as in `MatchPopulation.lastSeenShare`).
-    func dateChance(day: Int, recovered: Bool) -> Double {
+    func dateChance(day: Int, recovered: Bool, densities: DelayDensities? = nil) -> Double {
         guard let ends = population.lastSeenEnds else { return Self.positive(delayDensity(0, recovered: recovered)) }
         var weighted = 0.0
         var total = 0.0
         for seen in ends {
-            let share = population.lastSeenShare(aroundDay: seen)
-            weighted += share * delayDensity(day - seen, recovered: recovered)
+            let share = densities?.shares[seen - ends.lowerBound] ?? population.lastSeenShare(aroundDay: seen)
+            weighted += share * (densities?.density(day - seen) ?? delayDensity(day - seen, recovered: recovered))
             total += share
         }
         return Self.positive(total > 0 ? weighted / total : delayDensity(0, recovered: recovered))
@@ -442,7 +461,9 @@ struct EvidenceModel: Sendable {
 
     /// Ratio of a record's delay against the record's `dateChance`.
     /// Recovered before last seen never counts in favour, however unusual the day is for
-    /// everyone else: the ratio is then at most the density against that of no delay.
+    /// everyone else: the ratio is then at most the density against that of no delay (near
+    /// 1 a few days before, as the last-seen date itself is off by days; ever less weeks or
+    /// years before, never zero).
     func dateRatio(delay: Int, chance: Double, recovered: Bool) -> Double {
         let ratio = delayDensity(delay, recovered: recovered) / chance
         guard delay < 0 else { return ratio }
@@ -524,6 +545,49 @@ final class RecordNameComparison {
     }
 }
 
+/// The delay densities (and last-seen shares) a batch's records need, each computed once:
+/// every record compares its day with every last-seen day, and records share those delays.
+final class DelayDensities: Sendable {
+    let recovered: Bool
+    let first: Int
+    let densities: [Double]
+    /// log10 of each density.
+    let logs: [Double]
+    let atZero: Double
+    /// `MatchPopulation.lastSeenShare` of each day of `lastSeenEnds`.
+    let shares: [Double]
+    private let model: EvidenceModel
+
+    init(_ model: EvidenceModel, recovered: Bool, delays: ClosedRange<Int>, shares: [Double]) {
+        self.model = model
+        self.recovered = recovered
+        first = delays.lowerBound
+        densities = delays.map { model.delayDensity($0, recovered: recovered) }
+        logs = densities.map(log10)
+        atZero = model.delayDensity(0, recovered: recovered)
+        self.shares = shares
+    }
+
+    @inline(__always)
+    func density(_ delay: Int) -> Double {
+        let slot = delay - first
+        return slot >= 0 && slot < densities.count ? densities[slot] : model.delayDensity(delay, recovered: recovered)
+    }
+
+    @inline(__always)
+    func log(_ delay: Int) -> Double {
+        let slot = delay - first
+        return slot >= 0 && slot < logs.count ? logs[slot] : log10(model.delayDensity(delay, recovered: recovered))
+    }
+
+    /// `EvidenceModel.dateRatio` as log10, from the tables.
+    func ratioLog(_ delay: Int, chance: Double) -> Double {
+        let logDensity = log(delay)
+        let ratio = logDensity - log10(chance)
+        return delay < 0 ? min(ratio, logDensity - log10(atZero)) : ratio
+    }
+}
+
 /// The denominators of a record's region, age and date ratios: how likely its evidence is
 /// for a person picked at random from the database. They depend on the record alone, so a
 /// record's candidates are ranked by how well each explains the record, and a common region,
@@ -532,11 +596,14 @@ struct RecordChances: Sendable {
     let region: Double?
     let age: Double?
     let date: Double
+    /// Shared by the records of a batch (nil for a record ranked alone).
+    let delays: DelayDensities?
 
     init(_ record: MatchRecord, _ model: EvidenceModel) {
         region = record.region.map { model.regionChance($0) }
         age = record.ageRange.map { model.ageChance(range: $0, year: record.day.year) }
         date = model.dateChance(day: record.day.dayNumber, recovered: record.recoveryDate != nil)
+        delays = nil
     }
 
     /// The chances of every record of a batch, each distinct piece of evidence computed once:
@@ -554,6 +621,16 @@ struct RecordChances: Sendable {
             cache[key] = value
             return value
         }
+        let population = model.population
+        var densities: [Bool: DelayDensities] = [:]
+        if let ends = population.lastSeenEnds, let earliest = population.earliestLastSeen,
+           let firstDay = records.map(\.day.dayNumber).min(), let lastDay = records.map(\.day.dayNumber).max() {
+            let delays = (firstDay - max(ends.upperBound, earliest))...(lastDay - min(earliest, ends.lowerBound))
+            let shares = ends.map { population.lastSeenShare(aroundDay: $0) }
+            for recovered in [false, true] where records.contains(where: { ($0.recoveryDate != nil) == recovered }) {
+                densities[recovered] = DelayDensities(model, recovered: recovered, delays: delays, shares: shares)
+            }
+        }
         return records.map { record in
             let region = record.region.map { code in known(&regions, code) { model.regionChance(code) } }
             let age = record.ageRange.map { range in
@@ -561,15 +638,16 @@ struct RecordChances: Sendable {
             }
             let recovered = record.recoveryDate != nil
             let date = known(&dates, DateKey(day: record.day.dayNumber, recovered: recovered)) {
-                model.dateChance(day: record.day.dayNumber, recovered: recovered)
+                model.dateChance(day: record.day.dayNumber, recovered: recovered, densities: densities[recovered])
             }
-            return RecordChances(region: region, age: age, date: date)
+            return RecordChances(region: region, age: age, date: date, delays: densities[recovered])
         }
     }
 
-    private init(region: Double?, age: Double?, date: Double) {
+    private init(region: Double?, age: Double?, date: Double, delays: DelayDensities?) {
         self.region = region
         self.age = age
         self.date = date
+        self.delays = delays
     }
 }

@@ -147,10 +147,16 @@ enum MatchWeights {
     static let recoveredSoonShare = 0.55
     static let recoveredSoonMeanDays = 90.0
     static let recoveredLateSpanDays = 1_500.0
-    /// m: recovered before the day last seen (a wrong "last seen" date); the chance falls by
-    /// e every this many days before it. DESIGN §3: such cases were once solved, so this
-    /// lowers but never excludes.
+    /// m: recovered well before the day last seen (a "last seen" date wrong by more than
+    /// `lastSeenErrorDays`); the chance falls by e every this many days before it. DESIGN §3:
+    /// such cases were once solved, so this lowers but never excludes.
     static let recoveredBeforeSpreadDays = 60.0
+    /// The usual error of a "last seen" date, in days (the scale of a Laplace error around
+    /// it): the day is reported by comrades or family afterwards, often to the week ("mid
+    /// May"). Every delay density is seen through it, so a recovery a few days before the
+    /// date last seen is about as likely as one a few days after, not a hundred times less.
+    /// Assumption: half of the dates are within 10 days of the true day (scale 15 days).
+    static let lastSeenErrorDays = 15.0
     /// m for a batch date alone (no recovery date): the transfer is after last seen, at any
     /// time within this span, or (rarely) before it.
     static let transferredAfterLastSeen = 0.97

@@ -264,8 +264,13 @@ struct Tables {
         firstDelay = day - max(latest, earliest)
         let lastDelay = day - earliest
         let recovered = record.recoveryDate != nil
-        date = firstDelay <= lastDelay
-            ? (firstDelay...lastDelay).map { log10(model.dateRatio(delay: $0, chance: chances.date, recovered: recovered)) } : []
+        if firstDelay > lastDelay {
+            date = []
+        } else if let delays = chances.delays {
+            date = (firstDelay...lastDelay).map { delays.ratioLog($0, chance: chances.date) }
+        } else {
+            date = (firstDelay...lastDelay).map { log10(model.dateRatio(delay: $0, chance: chances.date, recovered: recovered)) }
+        }
         nameFloorLog = record.isNamed ? log10(model.nameFloor(words: record.words)) : 0
         recordHasService = record.serviceKey != nil
         serviceMismatchLog = log10(model.serviceMismatchRatio)
