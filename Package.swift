@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top: CArgon2 (system libargon2) and CPhoneNumber (a C interface to the
 // system libphonenumber, in C++) → HomewardCore (domain, storage, auth,
-// audit, casework, imports) → HomewardCLI (one command per file) → homeward (entry point).
+// audit, casework, imports, matching, identification, reports through swift-mustache) → HomewardCLI (one command per file) → homeward (entry point).
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +43,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [
                 // schema/ is the single source of truth; Schema is a symlink to ../../schema.
@@ -49,10 +51,16 @@ let package = Package(
                 .embedInCode("Schema/0002_casework.sql"),
                 .embedInCode("Schema/0003_hardening.sql"),
                 .embedInCode("Schema/0004_matching.sql"),
+                .embedInCode("Schema/0005_reports.sql"),
                 .embedInCode("Auth/common-passwords.txt"),
                 .embedInCode("Regions/regions.csv"),
                 .embedInCode("Regions/adjacency.csv"),
                 .embedInCode("Matching/given-names.csv"),
+                .embedInCode("Reports/Templates/family.html.mustache"),
+                .embedInCode("Reports/Templates/family.txt.mustache"),
+                .embedInCode("Reports/Strings/en.json"),
+                .embedInCode("Reports/Strings/uk.json"),
+                .embedInCode("Reports/Strings/ru.json"),
             ],
             swiftSettings: strict
         ),

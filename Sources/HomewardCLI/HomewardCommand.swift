@@ -30,8 +30,8 @@ public struct HomewardCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
-            MatchCommand.self, LinkCommand.self, IdentCommand.self, RegionsCommand.self, AuditCommand.self, DatabaseCommand.self,
-            ExportCommand.self,
+            MatchCommand.self, LinkCommand.self, IdentCommand.self, ReportCommand.self, SettingsCommand.self, RegionsCommand.self,
+            AuditCommand.self, DatabaseCommand.self, ExportCommand.self,
         ]
     )
 

@@ -19,6 +19,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case verifyAudit = "verify the audit trail"
     case readCaseHistory = "read an inquiry's case history"
     case exportDatabase = "export the whole database"
+    case manageSettings = "set the centre's name and contact details"
+    case readReports = "read batch reports and statistics"
 
     /// The role matrix. Volunteers' reads and status updates are further limited to the
     /// batches assigned to them, which the services check against the assignment; they read
@@ -26,16 +28,17 @@ public enum Permission: String, Sendable, CaseIterable {
     public static let granted: [Role: Set<Permission>] = [
         .admin: [
             .manageUsers, .backUpDatabase, .checkDatabase, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit,
-            .exportDatabase,
+            .exportDatabase, .manageSettings, .readReports,
         ],
         .coordinator: [
             .editCases, .seeContactDetails, .recordBatches, .runMatching, .updateIdentification,
             .confirmIdentification, .exportFamilyReports, .readBatches, .readInquiries, .readOwnAudit, .readCaseHistory,
+            .readReports,
         ],
         .volunteer: [.updateIdentification, .readBatches],
         .auditor: [
             .seeContactDetails, .readBatches, .readInquiries, .readAllAudit, .readOwnAudit, .verifyAudit, .checkDatabase,
-            .readCaseHistory, .exportDatabase,
+            .readCaseHistory, .exportDatabase, .readReports,
         ],
     ]
 }

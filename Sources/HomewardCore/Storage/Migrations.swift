@@ -9,6 +9,7 @@ enum Migrations {
         ("0002_casework", PackageResources._002_casework_sql),
         ("0003_hardening", PackageResources._003_hardening_sql),
         ("0004_matching", PackageResources._004_matching_sql),
+        ("0005_reports", PackageResources._005_reports_sql),
     ]
 
     static var migrator: DatabaseMigrator {

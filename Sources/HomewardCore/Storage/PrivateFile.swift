@@ -154,3 +154,26 @@ struct FileStatus {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension PrivateFile {
+    /// Creates `path` as a new file of mode 0600 for an export (a report, a document), and
+    /// returns it open for writing. An existing file or symbolic link is never opened or
+    /// replaced. Unlike ``createEmpty(at:for:)`` the folder is not checked: nothing reopens
+    /// an export by path, so no one can swap a file homeward later trusts.
+    ///
+    /// - Throws: ``PrivateFileError/cannotCreate(path:reason:)``.
+    public static func createExport(at path: String) throws -> FileHandle {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw PrivateFileError.cannotCreate(
+                path: path, reason: errno == EEXIST ? "a file or symbolic link is already there; choose a new name" : lastError())
+        }
+        guard fchmod(descriptor, 0o600) == 0 else {
+            let reason = lastError()
+            close(descriptor)
+            unlink(path)
+            throw PrivateFileError.cannotCreate(path: path, reason: reason)
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+}

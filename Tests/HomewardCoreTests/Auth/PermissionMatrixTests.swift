@@ -21,6 +21,8 @@ import Testing
         .verifyAudit: [.admin, .auditor],
         .readCaseHistory: [.coordinator, .auditor],
         .exportDatabase: [.admin, .auditor],
+        .manageSettings: [.admin],
+        .readReports: [.admin, .coordinator, .auditor],
     ]
 
     @Test(arguments: Permission.allCases)

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports: for a family about its inquiry; for coordinators about batches and statistics.",
+        subcommands: [ReportFamilyCommand.self])
+}
+
+extension FamilyReportFormat: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// What `report … -o FILE --json` prints: where the report went.
+struct ReportWritten: Encodable {
+    let file: String
+    let format: String
+    let language: String
+}
+
+struct ReportFamilyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "family", abstract: "Write the report a family receives about its inquiry.",
+        discussion: """
+            The report says only what is confirmed: the inquiry's reference and date, the person's \
+            details as recorded (for the family to check), the status in plain words (search \
+            ongoing, returned alive, identified with the date and whom to contact, withdrawn), what \
+            happens next and how to reach the centre (from 'homeward settings'). Never candidates, \
+            scores, internal notes, staff names or other families' data. Every export is audited.
+
+            The format defaults to the extension of -o (.html, .txt, .json), else txt; the \
+            language to the inquiry's preferred language.
+            """)
+
+    @Argument(help: "The inquiry reference, HW-YYYY-NNNNNN-C.") var reference: String
+    @Option(help: "html (printable, one self-contained file), txt (80 columns) or json.") var format: FamilyReportFormat?
+    @Option(help: "uk, en or ru; default: the inquiry's preferred language.") var lang: ReportLanguage?
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output.", valueName: "file"))
+    var output: String?
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file") }
+    }
+
+    func run() throws {
+        let context = try CommandContext(options)
+        let actor = try context.actor()
+        let format = format ?? output.flatMap(Self.format(ofFile:)) ?? .txt
+        var language = lang
+        try ExportFile.write(to: output) {
+            let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang)
+            language = report.language
+            return report.data
+        }
+        guard let output else { return }
+        let written = ReportWritten(file: output, format: format.rawValue, language: (language ?? .uk).rawValue)
+        if options.json { return try Output.json(written) }
+        Output.note("wrote the \(written.language) \(written.format) family report to \(output) (mode 0600)", quiet: options.quiet)
+    }
+
+    /// The format a file name asks for by its extension.
+    static func format(ofFile path: String) -> FamilyReportFormat? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "html", "htm": .html
+        case "txt", "text": .txt
+        case "json": .json
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Words on lines of at most a given width, for plain-text reports.
+enum TextWrap {
+    /// `text` wrapped to `width` characters: each of its own lines (paragraphs) separately,
+    /// the first line starting with `first`, the others with `rest`; a word longer than a
+    /// line (a long e-mail address) is cut where the line ends rather than run past it.
+    static func lines(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        var result = [String]()
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = result.isEmpty ? first : rest
+            let indent = result.isEmpty ? first.count : rest.count
+            var words = paragraph.split(separator: " ").map(String.init)[...]
+            if words.isEmpty {
+                result.append(line)
+                continue
+            }
+            while let word = words.popFirst() {
+                let room = width - line.count - (line.count > indent ? 1 : 0)
+                if word.count <= room {
+                    line += (line.count > indent ? " " : "") + word
+                } else if line.count > indent {
+                    result.append(line)
+                    line = rest
+                    words.insert(word, at: words.startIndex)
+                } else {
+                    // A word wider than the whole line: as much as fits, the rest on the next.
+                    let fit = max(1, width - line.count)
+                    line += word.prefix(fit)
+                    result.append(line)
+                    line = rest
+                    let remainder = String(word.dropFirst(fit))
+                    if !remainder.isEmpty { words.insert(remainder, at: words.startIndex) }
+                }
+            }
+            result.append(line)
+        }
+        return result.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    }
+
+    /// ``lines(_:width:first:rest:)`` joined by line breaks.
+    static func text(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        lines(text, width: width, first: first, rest: rest).joined(separator: "\n")
+    }
+}
