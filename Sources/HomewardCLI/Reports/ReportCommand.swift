@@ -47,14 +47,9 @@ struct ReportFamilyCommand: ParsableCommand {
         let context = try CommandContext(options)
         let actor = try context.actor()
         let format = format ?? output.flatMap(Self.format(ofFile:)) ?? .txt
-        var language = lang
-        try ExportFile.write(to: output) {
-            let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang)
-            language = report.language
-            return report.data
-        }
-        guard let output else { return }
-        let written = ReportWritten(file: output, format: format.rawValue, language: (language ?? .uk).rawValue)
+        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: output)
+        guard let output else { return FileHandle.standardOutput.write(report.data) }
+        let written = ReportWritten(file: output, format: format.rawValue, language: report.language.rawValue)
         if options.json { return try Output.json(written) }
         Output.note("wrote the \(written.language) \(written.format) family report to \(output) (mode 0600)", quiet: options.quiet)
     }

@@ -39,18 +39,10 @@ extension Homeward {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         try authorize(actor, .exportDatabase, action: "export.json", entityType: "file", entityID: fileName)
         return try recordingFailure("export.json", by: actor, entityType: "file", entityID: fileName) {
-            // Checked before the folder, so that an existing file is named as such.
-            var existing = stat()
-            guard lstat(path, &existing) != 0 else { throw ExportError.targetExists(path: path) }
-            let file = try PrivateFile.createEmpty(at: path, for: .export)
-            do {
-                let summary = try snapshot(actor) { data in try file.write(data, path: path) }
-                try file.synchronize(path: path)
+            try PrivateFile.writeNew(at: path) { sink in
+                let summary = try snapshot(actor, sink)
                 try auditExport(summary, by: actor, entityType: "file", entityID: fileName)
                 return summary
-            } catch {
-                unlink(path)
-                throw error
             }
         }
     }

@@ -20,18 +20,31 @@ extension Homeward {
     /// - Throws: ``SettingsError/missing(_:)`` until an admin has set `centre.name` and
     ///   `centre.phone`; ``CaseworkError/noSuchInquiry(_:)``.
     public func familyReport(_ actor: Actor, reference text: String, format: FamilyReportFormat,
-                             language: ReportLanguage? = nil) throws -> RenderedReport {
+                             language: ReportLanguage? = nil, toFile path: String? = nil) throws -> RenderedReport {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .exportFamilyReports, action: "report.family", entityType: "inquiry", entityID: reference.description)
         return try recordingFailure("report.family", by: actor, entityType: "inquiry", entityID: reference.description) {
             let report = try read { db in try Self.familyReport(reference, language: language, on: now, in: db) }
             let data = try FamilyReportRenderer.render(report, as: format)
-            try write { db in
-                try audit(AuditEntry(action: "report.family", entityType: "inquiry", entityID: reference.description,
-                                     details: ["format": format.rawValue, "lang": report.language.rawValue]), by: actor, in: db)
-            }
+            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+                action: "report.family", entityType: "inquiry", entityID: reference.description,
+                details: ["format": format.rawValue, "lang": report.language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: report.language,
                                   suggestedFileName: "\(reference.description)-\(report.language.rawValue).\(format.fileExtension)")
+        }
+    }
+
+    /// Hands a rendered report over and audits it. With a path the bytes first go into a new
+    /// file of mode 0600 (``PrivateFile/writeNew(at:_:)``), and the audit event is written
+    /// before the file is complete, so a report on disk is always audited and a failed write
+    /// is audited as failed (by the caller's `recordingFailure`), never as `ok`.
+    func deliverReport(_ data: Data, toFile path: String?, by actor: Actor, audit entry: AuditEntry) throws {
+        guard let path else {
+            return try write { db in try audit(entry, by: actor, in: db) }
+        }
+        try PrivateFile.writeNew(at: path) { sink in
+            try sink(data)
+            try write { db in try audit(entry, by: actor, in: db) }
         }
     }
 

@@ -7,25 +7,23 @@ enum TextWrap {
         var result = [String]()
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = result.isEmpty ? first : rest
-            let indent = result.isEmpty ? first.count : rest.count
+            // Whether `line` holds a word yet, not only its indent (the indents may differ).
+            var hasWords = false
             var words = paragraph.split(separator: " ").map(String.init)[...]
-            if words.isEmpty {
-                result.append(line)
-                continue
-            }
             while let word = words.popFirst() {
-                let room = width - line.count - (line.count > indent ? 1 : 0)
+                let room = width - line.count - (hasWords ? 1 : 0)
                 if word.count <= room {
-                    line += (line.count > indent ? " " : "") + word
-                } else if line.count > indent {
+                    line += (hasWords ? " " : "") + word
+                    hasWords = true
+                } else if hasWords {
                     result.append(line)
                     line = rest
+                    hasWords = false
                     words.insert(word, at: words.startIndex)
                 } else {
                     // A word wider than the whole line: as much as fits, the rest on the next.
                     let fit = max(1, width - line.count)
-                    line += word.prefix(fit)
-                    result.append(line)
+                    result.append(line + word.prefix(fit))
                     line = rest
                     let remainder = String(word.dropFirst(fit))
                     if !remainder.isEmpty { words.insert(remainder, at: words.startIndex) }

@@ -156,24 +156,25 @@ struct FileStatus {
 }
 
 extension PrivateFile {
-    /// Creates `path` as a new file of mode 0600 for an export (a report, a document), and
-    /// returns it open for writing. An existing file or symbolic link is never opened or
-    /// replaced. Unlike ``createEmpty(at:for:)`` the folder is not checked: nothing reopens
-    /// an export by path, so no one can swap a file homeward later trusts.
+    /// Writes a new file of mode 0600 at `path` (an export: a report, a document) in a folder
+    /// that passes ``checkFolder(_:for:)``, from what `produce` hands to its sink, then makes
+    /// it durable. An existing file or symbolic link is never opened or replaced. If `produce`
+    /// or a write fails, the partial file is removed and the error is rethrown.
     ///
-    /// - Throws: ``PrivateFileError/cannotCreate(path:reason:)``.
-    public static func createExport(at path: String) throws -> FileHandle {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw PrivateFileError.cannotCreate(
-                path: path, reason: errno == EEXIST ? "a file or symbolic link is already there; choose a new name" : lastError())
-        }
-        guard fchmod(descriptor, 0o600) == 0 else {
-            let reason = lastError()
-            close(descriptor)
+    /// - Throws: ``ExportError/targetExists(path:)`` (exit 73) when something is already at
+    ///   `path`; ``PrivateFileError`` for an unsafe folder or a failed write.
+    public static func writeNew<Result>(at path: String, _ produce: (_ sink: @escaping (Data) throws -> Void) throws -> Result) throws -> Result {
+        // Checked before the folder, so that an existing file is named as such.
+        var existing = stat()
+        guard lstat(path, &existing) != 0 else { throw ExportError.targetExists(path: path) }
+        let file = try createEmpty(at: path, for: .export)
+        do {
+            let result = try produce { data in try file.write(data, path: path) }
+            try file.synchronize(path: path)
+            return result
+        } catch {
             unlink(path)
-            throw PrivateFileError.cannotCreate(path: path, reason: reason)
+            throw error
         }
-        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 }

@@ -37,6 +37,7 @@ import Testing
         "returned_record": ["id", "batch_id", "tag", "kind", "name", "name_latin", "service_number", "service_number_key", "sex",
                             "age_min", "age_max", "recovery_region", "recovery_place", "recovery_date", "effects", "notes",
                             "created_at", "updated_at", "voided_at", "voided_by", "void_reason"],
+        "setting": ["key", "value", "updated_at", "updated_by"],
         "returned_record_change": ["id", "record_id", "field", "old_value", "new_value", "changed_at", "changed_by"],
         "session": ["id", "user_id", "created_at", "last_used_at", "expires_at", "revoked_at", "revoked_why"],
     ]

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import HomewardCore
 
-/// Databases made by earlier releases (migrations up to 0002, up to 0003) open and upgrade.
+/// Databases made by earlier releases (migrations up to 0002, 0003, 0004) open and upgrade.
 @Suite struct MigrationTests {
     @Test func aReleaseTwoDatabaseUpgradesKeepingItsRows() throws {
         let folder = try TemporaryFolder()
@@ -60,5 +60,31 @@ import Testing
         #expect(links == 0)
         #expect(events == 0)
         #expect(try homeward.writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }.contains("0004_matching"))
+    }
+
+    @Test func aReleaseFourDatabaseUpgradesKeepingItsLinksAndGainsSettings() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("release4.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "0004_matching")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO database_identity (singleton, id, created_at, audit_key)
+                VALUES (1, '0123456789abcdef0123456789abcdef', 't', randomblob(32));
+                INSERT INTO app_user (name, name_key, role, password_hash, created_at, password_changed_at)
+                VALUES ('olena', 'olena', 'admin', '$argon2id$v=19$x', 't', 't');
+                INSERT INTO batch (code, kind, date, created_at, created_by) VALUES ('B-2025-001', 'remains', '2025-06-01', 't', 1);
+                INSERT INTO returned_record (batch_id, tag, kind, sex, created_at) VALUES (1, 'T-1', 'remains', 'male', 't');
+                """)
+        }
+        try old.close()
+        let homeward = try Homeward.open(path: path, environment: testEnvironment())
+        let (tags, settings) = try homeward.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT tag FROM returned_record"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM setting"))
+        }
+        #expect(tags == ["T-1"])
+        #expect(settings == 0)
+        #expect(try homeward.writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }.contains("0005_reports"))
     }
 }
