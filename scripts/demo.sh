@@ -48,6 +48,18 @@ run search "Bondarenko Yuri"
 run translit "Шевченко Олексій" "Згурський" "Знам'янка"
 run translit --lang ru "Соловьёв Артём"
 
+run match --batch "$b1" --save --top 2
+
+# Family reports: the centre's contacts are settings an admin sets (fictional here).
+echo "$admin_pw" | "$bin" login admin --password-stdin
+run settings set centre.name "Homeward demo centre (fictional)"
+run settings set centre.name.uk "Демонстраційний центр Homeward (вигаданий)"
+run settings set centre.phone "+380 44 000 00 00"
+echo "$staff_pw" | "$bin" login olena --password-stdin
+ref=$("$bin" inquiry list --limit 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["reference"])')
+for lang in uk en ru; do run report family "$ref" --lang "$lang" -o "$dir/family-report-$lang.html"; done
+run report family "$ref" --lang en --format txt
+
 echo "$admin_pw" | "$bin" login admin --password-stdin
 run audit verify
 run db check
@@ -61,4 +73,5 @@ Try next, with the same environment:
   $bin inquiry show \$($bin inquiry list --limit 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["reference"])')
   $bin search "Tkachenko Dmytro"      # any script, common spellings, typos
   $bin audit log --limit 10           # every change, chained by SHA-256
+  open $dir/family-report-uk.html     # the family reports written above (uk, en, ru)
 NEXT
