@@ -58,6 +58,8 @@ let package = Package(
                 .embedInCode("Matching/given-names.csv"),
                 .embedInCode("Reports/Templates/family.html.mustache"),
                 .embedInCode("Reports/Templates/family.txt.mustache"),
+                .embedInCode("Reports/Templates/coordinator.html.mustache"),
+                .embedInCode("Reports/Templates/coordinator.txt.mustache"),
                 .embedInCode("Reports/Strings/en.json"),
                 .embedInCode("Reports/Strings/uk.json"),
                 .embedInCode("Reports/Strings/ru.json"),

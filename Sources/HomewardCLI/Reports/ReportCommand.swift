@@ -5,17 +5,30 @@ import HomewardCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: for a family about its inquiry; for coordinators about batches and statistics.",
-        subcommands: [ReportFamilyCommand.self])
+        subcommands: [ReportFamilyCommand.self, ReportBatchCommand.self, ReportStatsCommand.self])
 }
 
 extension FamilyReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension CoordinatorReportFormat: ExpressibleByArgument {}
 
 /// What `report … -o FILE --json` prints: where the report went.
 struct ReportWritten: Encodable {
     let file: String
     let format: String
     let language: String
+
+    /// Prints where a report written with -o went: a note, or this object with --json.
+    static func say(_ report: RenderedReport, _ what: String, to file: String, _ options: GlobalOptions) throws {
+        let written = ReportWritten(file: file, format: report.format, language: report.language.rawValue)
+        if options.json { return try Output.json(written) }
+        Output.note("wrote the \(written.language) \(written.format) \(what) to \(file) (mode 0600)", quiet: options.quiet)
+    }
+
+    /// The file name extension of a path, lower-case.
+    static func fileExtension(_ path: String) -> String {
+        URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
 }
 
 struct ReportFamilyCommand: ParsableCommand {
@@ -49,14 +62,12 @@ struct ReportFamilyCommand: ParsableCommand {
         let format = format ?? output.flatMap(Self.format(ofFile:)) ?? .txt
         let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: output)
         guard let output else { return FileHandle.standardOutput.write(report.data) }
-        let written = ReportWritten(file: output, format: format.rawValue, language: report.language.rawValue)
-        if options.json { return try Output.json(written) }
-        Output.note("wrote the \(written.language) \(written.format) family report to \(output) (mode 0600)", quiet: options.quiet)
+        try ReportWritten.say(report, "family report", to: output, options)
     }
 
     /// The format a file name asks for by its extension.
     static func format(ofFile path: String) -> FamilyReportFormat? {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        switch ReportWritten.fileExtension(path) {
         case "html", "htm": .html
         case "txt", "text": .txt
         case "json": .json

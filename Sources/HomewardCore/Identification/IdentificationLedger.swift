@@ -94,6 +94,25 @@ struct IdentificationLedger: Sendable {
         return nil
     }
 
+    /// The day (YYYY-MM-DD) the identification now in effect took effect, from a record's
+    /// `change` events in order: the first identifying change (identified, identity verified)
+    /// since which every change kept the record identified (notified, released); nil when the
+    /// record is not identified now.
+    static func identifiedSince(_ changes: some Sequence<(status: IdentificationStatus, at: String)>) -> String? {
+        var since: String?
+        var last: IdentificationStatus?
+        for change in changes {
+            switch change.status {
+            case .identified, .identityVerified: since = since ?? String(change.at.prefix(10))
+            case .familyNotified, .releasedToFamily: break
+            default: since = nil
+            }
+            last = IdentificationRules.resulting(change.status)
+        }
+        guard let last, IdentificationRules.identifiedStatuses.contains(last) else { return nil }
+        return since
+    }
+
     /// The newest proposal while it can still be confirmed.
     var pendingProposal: IdentificationEvent? {
         guard let proposal = latestProposal, staleness(of: proposal) == nil else { return nil }

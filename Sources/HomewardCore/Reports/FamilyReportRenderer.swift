@@ -3,30 +3,12 @@ import Mustache
 
 /// Turns a ``FamilyReport`` into its HTML, plain-text or JSON document.
 ///
-/// HTML and text come from one Mustache template each (Reports/Templates), with HTML escaping
-/// on for every value (the templates use no triple braces, which a test checks); the words
-/// come from the language's table. JSON is the report itself, encoded.
+/// HTML and text come from one Mustache template each (``ReportTemplates``), with HTML
+/// escaping on for every value; the words come from the language's table. JSON is the report
+/// itself, encoded.
 enum FamilyReportRenderer {
     /// Plain-text reports fit this many columns.
     static let textWidth = 80
-
-    /// The templates' text by name.
-    static let templateSources: [String: String] = [
-        "family.html": String(decoding: PackageResources.family_html_mustache, as: UTF8.self),
-        "family.txt": String(decoding: PackageResources.family_txt_mustache, as: UTF8.self),
-    ]
-
-    static let templates: MustacheLibrary = {
-        var library = MustacheLibrary()
-        for (name, text) in templateSources {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                preconditionFailure("Reports/Templates/\(name).mustache does not parse: \(error)")
-            }
-        }
-        return library
-    }()
 
     static func render(_ report: FamilyReport, as format: FamilyReportFormat) throws -> Data {
         switch format {
@@ -42,7 +24,7 @@ enum FamilyReportRenderer {
     }
 
     static func render(_ page: FamilyReportPage, template: String) -> String {
-        guard let text = templates.render(page, withTemplate: template) else {
+        guard let text = ReportTemplates.library.render(page, withTemplate: template) else {
             preconditionFailure("no template \(template)")
         }
         return text

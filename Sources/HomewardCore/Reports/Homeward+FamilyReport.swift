@@ -88,8 +88,7 @@ extension Homeward {
     /// The person's details as recorded, the region named in the report's language.
     static func personDetails(_ row: Row, language: ReportLanguage) -> FamilyReport.Person {
         let region: String = row["last_known_region"]
-        let named = RegionDirectory.standard.region(code: region)
-        let regionName = named.map { language == .uk ? $0.nameUK : language == .ru ? $0.nameRU : $0.nameEN } ?? region
+        let regionName = ReportStrings[language].region(region)
         let patronymicLatin: String? = row["patronymic_latin"]
         return FamilyReport.Person(
             familyName: row["family_name"], givenName: row["given_name"], patronymic: row["patronymic"],
@@ -140,14 +139,7 @@ extension Homeward {
         for record in records {
             let kind = RecordKind(rawValue: record["kind"]) ?? .remains
             let ledger = try IdentificationLedger.load(recordID: record["id"], kind: kind, in: db)
-            var since: String?
-            for event in ledger.events where event.kind == .change {
-                switch event.status {
-                case .identified, .identityVerified: since = since ?? String(event.at.prefix(10))
-                case .familyNotified, .releasedToFamily: break
-                default: since = nil
-                }
-            }
+            let since = IdentificationLedger.identifiedSince(ledger.events.filter { $0.kind == .change }.map { ($0.status, $0.at) })
             switch ledger.status {
             case .identified, .familyNotified, .releasedToFamily: return (.identified, since)
             case .identityVerified: return (.returnedAlive, record["date"])

@@ -13,3 +13,14 @@ public enum FamilyReportFormat: String, Sendable, CaseIterable {
     /// The file name extension.
     public var fileExtension: String { rawValue }
 }
+
+extension Region {
+    /// The region's name in a report's language.
+    func name(in language: ReportLanguage) -> String {
+        switch language {
+        case .uk: nameUK
+        case .en: nameEN
+        case .ru: nameRU
+        }
+    }
+}

@@ -53,6 +53,11 @@ struct ReportStrings: Sendable {
         }
     }
 
+    /// A region's name in this language, or its code when the code is not in the directory.
+    func region(_ code: String) -> String {
+        RegionDirectory.standard.region(code: code)?.name(in: language) ?? code
+    }
+
     /// A range of days, or one day when both ends are the same.
     func dateRange(_ from: String, _ to: String) -> String {
         from == to ? date(from) : callAsFunction("date_range", ["from": date(from), "to": date(to)])

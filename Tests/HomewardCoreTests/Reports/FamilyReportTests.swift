@@ -192,11 +192,11 @@ import Testing
     }
 
     @Test func theTemplatesNeverTurnEscapingOff() {
-        for template in FamilyReportRenderer.templateSources.values {
+        for template in ReportTemplates.sources.values {
             #expect(!template.contains("{{{"))
             #expect(!template.contains("{{&"))
         }
-        let html = FamilyReportRenderer.templateSources["family.html"] ?? ""
+        let html = ReportTemplates.sources["family.html"] ?? ""
         #expect(!html.contains("CONTENT_TYPE"), "HTML keeps the default, escaping content type")
         for external in ["<script", "src=", "href=", "@import", "url(", "<link"] {
             #expect(!html.contains(external), "no external resources or scripts: \(external)")
