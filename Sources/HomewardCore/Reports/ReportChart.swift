@@ -60,6 +60,7 @@ struct ReportChart {
         let barWidth = max(2, min(60, step * 7 / 10))
         let maximum = max(1, categories.map(\.value).max() ?? 1)
         var rects: [Rect] = [], labels: [Label] = []
+        var twoLines = false
         let baseline = top + plotHeight
         for (index, category) in categories.enumerated() {
             let centre = left + index * step + step / 2
@@ -69,12 +70,15 @@ struct ReportChart {
                                   fill: shades[0], title: "\(category.label) \(category.sublabel ?? ""): \(category.value)"))
             }
             labels.append(Label(x: centre, y: baseline - height - 4, anchor: "middle", text: "\(category.value)", bold: true))
-            labels.append(Label(x: centre, y: baseline + 14, anchor: "middle", text: clipped(category.label, max(3, step / 7)), bold: false))
-            if let sublabel = category.sublabel {
-                labels.append(Label(x: centre, y: baseline + 27, anchor: "middle", text: sublabel, bold: false))
+            let room = max(3, step / 6)
+            let (first, second) = category.sublabel.map { (category.label, $0) } ?? split(category.label, room)
+            labels.append(Label(x: centre, y: baseline + 14, anchor: "middle", text: clipped(first, room), bold: false))
+            if let second {
+                labels.append(Label(x: centre, y: baseline + 27, anchor: "middle", text: clipped(second, room), bold: false))
+                twoLines = true
             }
         }
-        let height = baseline + (categories.contains { $0.sublabel != nil } ? 32 : 20)
+        let height = baseline + (twoLines ? 32 : 20)
         return ReportChart(width: canvasWidth, height: height, caption: caption, rects: rects,
                            lines: [Line(x1: left, y1: baseline, x2: canvasWidth - left, y2: baseline)], labels: labels, legend: [])
     }
@@ -89,6 +93,15 @@ struct ReportChart {
             defer { x += width }
             return LegendEntry(x: x, y: y, fill: shades[index % shades.count], textX: x + 16, text: text)
         }
+    }
+
+    /// A label too long for one line as two, split at the last space that leaves the first
+    /// line within `room` characters.
+    static func split(_ label: String, _ room: Int) -> (String, String?) {
+        guard label.count > room else { return (label, nil) }
+        let spaces = label.indices.filter { label[$0] == " " && label.distance(from: label.startIndex, to: $0) <= room }
+        guard let cut = spaces.last else { return (label, nil) }
+        return (String(label[..<cut]), String(label[label.index(after: cut)...]))
     }
 
     static func clipped(_ text: String, _ limit: Int) -> String {
