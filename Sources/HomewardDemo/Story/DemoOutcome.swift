@@ -1,0 +1,48 @@
+import HomewardCore
+
+/// What the demo built: enough to print what to try next.
+public struct DemoOutcome: Sendable, Encodable {
+    /// One account and its freshly generated password, to be shown once and never stored.
+    public struct Account: Sendable, Encodable {
+        public var name: String
+        public var role: Role
+        public var password: String
+    }
+
+    /// A family report written next to the database.
+    public struct Report: Sendable, Encodable {
+        public var reference: String
+        public var language: String
+        public var path: String
+        /// True when the report tells the family of an identification in effect.
+        public var identified: Bool
+    }
+
+    public var database: String
+    public var accounts: [Account]
+    /// Every batch, oldest first.
+    public var batches: [BatchSummary]
+    public var inquiries: Int
+    /// Candidate links saved by the matcher.
+    public var candidates: Int
+    public var confirmedLinks: Int
+    /// Records whose identification is in effect (`CODE/TAG`).
+    public var identified: [String]
+    /// Records with an identification proposed and waiting for a second coordinator.
+    public var awaitingConfirmation: [String]
+    /// Returnees whose identity was verified.
+    public var identityVerified: [String]
+    public var reports: [Report]
+    public var auditEvents: Int
+    /// An inquiry whose person was identified, for `inquiry show` and `match --inquiry`.
+    public var sampleReference: String?
+    /// The name of that person as a manifest spelled it, for `search`.
+    public var sampleSearch: String?
+
+    enum CodingKeys: String, CodingKey {
+        case database, accounts, batches, inquiries, candidates, identified, reports
+        case confirmedLinks = "confirmed_links", awaitingConfirmation = "awaiting_confirmation"
+        case identityVerified = "identity_verified", auditEvents = "audit_events"
+        case sampleReference = "sample_reference", sampleSearch = "sample_search"
+    }
+}
