@@ -95,6 +95,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "HomewardDemoTests", dependencies: ["HomewardDemo", "HomewardCore"], swiftSettings: strict),
         .testTarget(
             name: "HomewardCLITests",
             dependencies: ["HomewardCore", "homeward"],
