@@ -11,20 +11,26 @@ public struct DemoOutcome: Sendable, Encodable {
 
     /// A family report written next to the database.
     public struct Report: Sendable, Encodable {
+        /// The inquiry the report is about.
         public var reference: String
+        /// `uk`, `en` or `ru`.
         public var language: String
         public var path: String
         /// True when the report tells the family of an identification in effect.
         public var identified: Bool
     }
 
+    /// The database file, as opened.
     public var database: String
+    /// The staff, in the order they were created, with their passwords.
     public var accounts: [Account]
     /// Every batch, oldest first.
     public var batches: [BatchSummary]
+    /// Inquiries imported.
     public var inquiries: Int
     /// Candidate links saved by the matcher.
     public var candidates: Int
+    /// Links a coordinator confirmed.
     public var confirmedLinks: Int
     /// Records whose identification is in effect (`CODE/TAG`).
     public var identified: [String]
@@ -33,6 +39,7 @@ public struct DemoOutcome: Sendable, Encodable {
     /// Returnees whose identity was verified.
     public var identityVerified: [String]
     public var reports: [Report]
+    /// Events in the audit trail, verified intact at the end.
     public var auditEvents: Int
     /// An inquiry whose person was identified, for `inquiry show` and `match --inquiry`.
     public var sampleReference: String?

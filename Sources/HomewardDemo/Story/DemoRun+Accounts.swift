@@ -2,8 +2,7 @@ import HomewardCore
 
 extension DemoRun {
     /// Creates the database with its admin, adds the staff with fresh passphrases, logs
-    /// everyone in, assigns the volunteer to the first transfer's batch later (see
-    /// ``recordBatches()``) and sets the fictional centre's contacts that family reports show.
+    /// everyone in, and sets the fictional centre's contacts that family reports show.
     func openAccounts() throws {
         let environment = story.environment
         for (name, role) in DemoStaff.all {

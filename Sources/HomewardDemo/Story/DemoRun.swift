@@ -23,7 +23,7 @@ final class DemoRun {
     var reports: [DemoOutcome.Report] = []
     var accounts: [DemoOutcome.Account] = []
 
-    init(story: DemoStory) throws {
+    init(story: DemoStory) {
         self.story = story
         cast = DemoCast(scale: story.scale, seed: DemoStory.seed)
     }

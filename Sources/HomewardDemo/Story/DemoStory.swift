@@ -11,10 +11,13 @@ public struct DemoStory: Sendable {
     /// The seed of the synthetic persons, manifests and inquiries.
     public static let seed: UInt64 = 2025_06_14
 
+    /// The new database file; the reports go beside it.
     public var databasePath: String
     public var scale: DemoScale
+    /// The clock, random source and password policies; the live ones outside tests.
     public var environment: HomewardEnvironment
 
+    /// A story to tell into a new database at `databasePath` (nothing is written until ``tell(progress:)``).
     public init(databasePath: String, scale: DemoScale = .full, environment: HomewardEnvironment = .live) {
         self.databasePath = databasePath
         self.scale = scale
@@ -40,7 +43,7 @@ public struct DemoStory: Sendable {
             throw DemoError.exists(path: path)
         }
         progress("generating the fictional cases")
-        let run = try DemoRun(story: self)
+        let run = DemoRun(story: self)
         progress("creating the database and the accounts")
         try run.openAccounts()
         progress("recording the 2025 batches and importing their manifests")
