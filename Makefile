@@ -24,8 +24,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The demo refuses an existing database, so a second run starts from a fresh folder.
 demo: build
-	@bash scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/homeward" "$(DEMO_DIR)"
+	rm -rf "$(DEMO_DIR)"
+	install -d -m 700 "$(DEMO_DIR)"
+	"$$($(SWIFT) build -c release --show-bin-path)/homeward" demo --db "$(abspath $(DEMO_DIR))/homeward.sqlite"
 
 bench: deps
 	$(SWIFT) build -c release --product homeward-bench

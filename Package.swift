@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers, bottom to top: CArgon2 (system libargon2) and CPhoneNumber (a C interface to the
 // system libphonenumber, in C++) → HomewardCore (domain, storage, auth,
-// audit, casework, imports, matching, identification, reports through swift-mustache) → HomewardCLI (one command per file) → homeward (entry point).
+// audit, casework, imports, matching, identification, reports through swift-mustache) → HomewardDemo (synthetic data, the demo's story)
+// → HomewardCLI (one command per file) → homeward (entry point).
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -67,9 +68,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // Synthetic data with fixed seeds and the demo's story, told through the core's use cases.
+            name: "HomewardDemo",
+            dependencies: ["HomewardCore"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HomewardCLI",
             dependencies: [
                 "HomewardCore",
+                "HomewardDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -78,7 +86,7 @@ let package = Package(
         .executableTarget(name: "homeward", dependencies: ["HomewardCLI"], swiftSettings: strict),
         .executableTarget(
             name: "homeward-bench",
-            dependencies: ["HomewardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["HomewardCore", "HomewardDemo", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
             name: "HomewardCoreTests",
@@ -89,6 +97,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "HomewardDemoTests", dependencies: ["HomewardDemo", "HomewardCore"], swiftSettings: strict),
         .testTarget(
             name: "HomewardCLITests",
             dependencies: ["HomewardCore", "homeward"],

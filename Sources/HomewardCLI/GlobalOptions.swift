@@ -18,10 +18,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// --db, else HOMEWARD_DB, else a file in the user's data directory.
     var databasePath: String {
+        databasePath(else: UserDirectories.data.appendingPathComponent("homeward.sqlite").path)
+    }
+
+    /// --db, else HOMEWARD_DB, else `fallback`.
+    func databasePath(else fallback: String) -> String {
         if let db { return db }
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["HOMEWARD_DB"], !path.isEmpty { return path }
-        return UserDirectories.data.appendingPathComponent("homeward.sqlite").path
+        return fallback
     }
 }
 

@@ -31,7 +31,7 @@ public struct HomewardCommand: ParsableCommand {
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
             MatchCommand.self, LinkCommand.self, IdentCommand.self, ReportCommand.self, SettingsCommand.self, RegionsCommand.self,
-            AuditCommand.self, DatabaseCommand.self, ExportCommand.self,
+            AuditCommand.self, DatabaseCommand.self, ExportCommand.self, DemoCommand.self,
         ]
     )
 

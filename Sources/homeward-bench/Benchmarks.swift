@@ -1,5 +1,6 @@
 import Foundation
 import HomewardCore
+import HomewardDemo
 
 struct BenchSettings {
     var rows: Int

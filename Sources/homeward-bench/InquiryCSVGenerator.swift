@@ -1,4 +1,5 @@
 import Foundation
+import HomewardDemo
 
 /// Writes a realistic inquiry import file: Ukrainian names, partial and full dates, phones,
 /// e-mails, regions and short notes, some of them quoted because they hold commas, quotes or

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HomewardCore
+import HomewardDemo
 
 /// Matching speed and quality on generated persons and a noisy manifest with known truth.
 extension Benchmarks {

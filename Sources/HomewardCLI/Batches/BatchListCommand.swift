@@ -12,10 +12,6 @@ struct BatchListCommand: ParsableCommand {
         let list = try context.homeward.batches(actor)
         // Volunteers see only the batches assigned to them.
         try Output.list(list, options, empty: actor.role == .volunteer ? "no batches are assigned to you (an admin assigns them)" : "no batches recorded",
-                        columns: [.init("CODE"), .init("DATE"), .init("KIND"), .init("STATUS"), .init("RECEIVED"),
-                                  .init("LISTED"), .init("REGIONS", .wrap)]) { batch in
-            [batch.code, batch.date, batch.kind, batch.status, batch.received.map(String.init) ?? "?",
-             String(batch.manifestRecords), batch.regions.joined(separator: " ")]
-        }
+                        columns: BatchTable.columns, row: BatchTable.row)
     }
 }

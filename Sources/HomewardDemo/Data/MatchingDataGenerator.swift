@@ -9,41 +9,49 @@ import HomewardCore
 /// the space between two words), names in either order or with only an initial legible, age
 /// estimates off by years, recovery in a neighbouring region, dates off (some before the day
 /// last seen), sex now and then wrong or unknown, service numbers missing or misread.
-struct MatchingDataGenerator {
-    var persons = 100_000
-    var records = 1_212
+public struct MatchingDataGenerator {
+    public var persons = 100_000
+    public var records = 1_212
     /// Share of records that carry a name.
-    var namedShare = 0.45
-    var batchDate = "2025-06-14"
-    var random: SeededRandom
+    public var namedShare = 0.45
+    public var batchDate = "2025-06-14"
+    /// The manifest's `kind` cell: `remains`, or `returnee` for an exchange of prisoners.
+    public var recordKind = "remains"
+    public var random: SeededRandom
 
-    init(seed: UInt64 = 8_2025) {
+    /// A generator with the benchmark's default seed.
+    public init(seed: UInt64 = 8_2025) {
         random = SeededRandom(seed: seed)
     }
 
-    struct Person {
-        var family, given, patronymic, father: String
-        var female: Bool
-        var born: (year: Int, month: Int, day: Int)
-        var service: String?
-        var region: String
-        var lastSeen: Int
+    /// One generated missing person.
+    public struct Person: Sendable {
+        public var family, given, patronymic, father: String
+        public var female: Bool
+        public var born: (year: Int, month: Int, day: Int)
+        public var service: String?
+        public var region: String
+        /// Day number (``CalendarDay``) of the day last seen.
+        public var lastSeen: Int
     }
 
-    struct Truth {
+    /// Which manifest record views which person.
+    public struct Truth: Sendable {
         /// Manifest tag → person number (the `notes` of its inquiry row).
-        var personByTag: [String: Int] = [:]
-        var named: Set<String> = []
+        public var personByTag: [String: Int] = [:]
+        public var named: Set<String> = []
+
+        public init() {}
     }
 
     /// Frontline regions weighted as the missing are: most in the east and south.
-    static let regionWeights: [(code: String, weight: Int)] = [
+    public static let regionWeights: [(code: String, weight: Int)] = [
         ("UA-14", 30), ("UA-23", 14), ("UA-63", 14), ("UA-09", 12), ("UA-65", 10), ("UA-59", 4), ("UA-12", 4),
         ("UA-48", 3), ("UA-74", 2), ("UA-32", 2), ("RU-KRS", 3), ("UA-43", 2),
     ]
 
     /// Russian forms of the generator's Ukrainian given names (its own list, not the matcher's).
-    static let russianGiven: [String: String] = [
+    public static let russianGiven: [String: String] = [
         "Олександр": "Александр", "Андрій": "Андрей", "Іван": "Иван", "Дмитро": "Дмитрий", "Сергій": "Сергей",
         "Микола": "Николай", "Василь": "Василий", "Юрій": "Юрий", "Олег": "Олег", "Тарас": "Тарас",
         "Богдан": "Богдан", "Віталій": "Виталий", "Володимир": "Владимир", "Євген": "Евгений", "Максим": "Максим",
@@ -55,7 +63,8 @@ struct MatchingDataGenerator {
         "Ганна": "Анна",
     ]
 
-    mutating func makePersons() -> [Person] {
+    /// `persons` generated persons.
+    public mutating func makePersons() -> [Person] {
         let epoch = CalendarDay.number(2022, 2, 24)
         let last = CalendarDay.number(2025, 5, 31)
         return (0..<persons).map { _ in
@@ -75,7 +84,7 @@ struct MatchingDataGenerator {
     }
 
     /// The inquiry file: one row per person, its number in `notes`.
-    func inquiryCSV(_ people: [Person]) -> String {
+    public func inquiryCSV(_ people: [Person]) -> String {
         var lines = ["family_name,given_name,patronymic,date_of_birth,sex,service_number,last_known_region,date_last_seen,inquirer_name,relationship,phone,consent_tracing,received_on,notes"]
         for (number, person) in people.enumerated() {
             let born = String(format: "%04d-%02d-%02d", person.born.year, person.born.month, person.born.day)
@@ -89,7 +98,7 @@ struct MatchingDataGenerator {
 
     /// A manifest of `records` records, each a noisy view of a different person last seen
     /// before the batch.
-    mutating func manifestCSV(_ people: [Person], truth: inout Truth) -> String {
+    public mutating func manifestCSV(_ people: [Person], truth: inout Truth) -> String {
         var lines = ["tag,kind,name,service_number,sex,age_min,age_max,recovery_region,recovery_date"]
         let batchDay = CalendarDay.number(batchDate)
         var chosen = Set<Int>()
@@ -105,7 +114,7 @@ struct MatchingDataGenerator {
             let age = (ageDay - CalendarDay.number(person.born.year, person.born.month, person.born.day)) / 365
             let (low, high) = ageEstimate(age)
             lines.append([
-                tag, "remains", named ? nameView(person) : "",
+                tag, recordKind, named ? nameView(person) : "",
                 person.service.flatMap { named || random.chance(0.15) ? serviceView($0) : nil } ?? "",
                 sexView(person.female), String(low), String(high), regionView(person.region),
                 recovered.map(CalendarDay.text) ?? "",
@@ -243,34 +252,5 @@ struct MatchingDataGenerator {
     private mutating func serviceNumber() -> String {
         let letters = ["А", "В", "Е", "К", "М", "Н", "О", "Р", "С", "Т"]
         return random.pick(letters) + random.pick(letters) + String(random.int(in: 100_000...999_999))
-    }
-}
-
-/// Day numbers for the generator (days since 1970-01-01).
-enum CalendarDay {
-    static func number(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
-    }
-
-    static func number(_ text: String) -> Int {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        return number(parts[0], parts[1], parts[2])
-    }
-
-    static func text(_ number: Int) -> String {
-        let z = number + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

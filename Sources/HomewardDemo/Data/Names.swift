@@ -1,10 +1,10 @@
 /// Word lists for the generator: common Ukrainian names, ranks, units, places and notes.
-enum Names {
+public enum Names {
     /// About 3,000 distinct family names: the common ones plus stems with the usual endings,
     /// so that search and matching face a realistic number of distinct name keys.
-    static let family: [String] = common + stems.flatMap { stem in endings.map { stem + $0 } }
+    public static let family: [String] = common + stems.flatMap { stem in endings.map { stem + $0 } }
 
-    static let stems = [
+    public static let stems = [
         "Бонд", "Кравч", "Ткач", "Коваль", "Мельнич", "Шевч", "Гонч", "Кушн", "Боч", "Сав", "Руд", "Марч",
         "Петр", "Клим", "Павл", "Левч", "Гаврил", "Кузьм", "Приход", "Іван", "Кост", "Остап", "Яков", "Зінч",
         "Юрч", "Федор", "Стас", "Лис", "Мороз", "Поліщ", "Бойч", "Семен", "Вдович", "Дорош", "Литвин", "Сидор",
@@ -17,66 +17,66 @@ enum Names {
         "Хвиль", "Цвіт", "Чуб", "Шинкар", "Щук", "Ящ", "Білоус", "Верб", "Глущ", "Дзюб", "Ємець", "Жовт",
         "Зелен", "Ковт", "Лопат", "Мазур", "Нагор", "Осад", "Пасіч", "Решет", "Середа", "Тют", "Удод",
     ]
-    static let endings = ["енко", "ук", "юк", "ишин", "ець", "ів", "ко", "ський", "ович", "ан", "ин", "ай", "ич", "ун", "ар", "ей", "очко", "аренко", "ейко", "ичук", "ієнко", "ак"]
+    public static let endings = ["енко", "ук", "юк", "ишин", "ець", "ів", "ко", "ський", "ович", "ан", "ин", "ай", "ич", "ун", "ар", "ей", "очко", "аренко", "ейко", "ичук", "ієнко", "ак"]
 
-    static let common = [
+    public static let common = [
         "Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Олійник", "Шевчук",
         "Поліщук", "Бойко", "Мельник", "Ковальчук", "Лисенко", "Мороз", "Савченко", "Руденко",
         "Марченко", "Петренко", "Клименко", "Павленко", "Левченко", "Гаврилюк", "Кузьменко",
         "Приходько", "Іваненко", "Костенко", "Остапчук", "Яковенко", "Гончаренко", "Вдовиченко",
         "Семенюк", "Зінченко", "Їжакевич", "Ґудзь", "Юрченко", "Федорів", "Стасюк",
     ]
-    static let maleGiven = [
+    public static let maleGiven = [
         "Олександр", "Андрій", "Іван", "Дмитро", "Сергій", "Микола", "Василь", "Юрій", "Олег",
         "Тарас", "Богдан", "Віталій", "Володимир", "Євген", "Максим", "Роман", "Ярослав", "Петро",
         "Артем", "Михайло", "Григорій", "Ігор", "Остап", "Степан",
     ]
-    static let femaleGiven = [
+    public static let femaleGiven = [
         "Олена", "Ірина", "Наталія", "Тетяна", "Оксана", "Марія", "Юлія", "Світлана", "Галина",
         "Людмила", "Катерина", "Анна", "Вікторія", "Софія", "Дарина", "Ганна",
     ]
-    static let relationships = [
+    public static let relationships = [
         "мати", "батько", "дружина", "сестра", "брат", "син", "донька", "бабуся", "тітка",
         "mother", "wife", "friend",
     ]
-    static let ranks = [
+    public static let ranks = [
         "солдат", "старший солдат", "молодший сержант", "сержант", "старший сержант",
         "головний сержант", "штаб-сержант", "молодший лейтенант", "лейтенант",
         "старший лейтенант", "капітан", "майор", "",
     ]
-    static let units = [
+    public static let units = [
         "в/ч А0501", "в/ч А1314", "в/ч А4699", "93 ОМБр", "72 ОМБр", "47 ОМБр", "3 ОШБр",
         "110 ОМБр, 2 батальйон", "ТрО Київ, 112 бригада", "в/ч А7034", "НГУ, в/ч 3057", "",
     ]
-    static let regions = [
+    public static let regions = [
         "Донецька", "Луганська", "Харківська", "Запорізька", "Херсонська", "Сумська",
         "Чернігівська", "Миколаївська", "Київська", "Дніпропетровська", "Крим",
     ]
-    static let places = [
+    public static let places = [
         "Бахмут", "Авдіївка", "Часів Яр", "Соледар", "Мар'їнка", "Вугледар", "Лиман",
         "Куп'янськ", "Роботине", "Кринки", "Покровськ", "Торецьк", "Ізюм", "Маріуполь",
         "Сєвєродонецьк", "Лисичанськ", "Вовчанськ", "Оріхів", "с. Кліщіївка", "Нью-Йорк",
     ]
-    static let notes = [
+    public static let notes = [
         "Останній зв'язок телефоном", "Бачили побратими під час евакуації",
         "Можливо поранений", "Тату на лівому плечі", "Шрам над бровою",
         "Інформація від командира роти", "Є фото у соцмережах", "Зник під час штурму",
         "Родина здала ДНК", "Повідомлення з полону не підтверджене", "Зріст 180 см",
         "Носив годинник Casio", "Групу крові 2+", "No contact since summer",
     ]
-    static let callSigns = ["Кіт", "Тайфун", "Сокіл", "Док", "Малий", "Грім"]
-    static let latinUsers = [
+    public static let callSigns = ["Кіт", "Тайфун", "Сокіл", "Док", "Малий", "Грім"]
+    public static let latinUsers = [
         "olena.k", "iryna_m", "natalia", "tetiana.sh", "oksana", "mariia.b", "yulia",
         "svitlana", "halyna", "petro.b", "bohdan", "ivan.koval",
     ]
 
     /// The feminine form of a family name where Ukrainian has one (-ий → -а, -ський → -ська).
-    static func feminine(_ family: String) -> String {
+    public static func feminine(_ family: String) -> String {
         family.hasSuffix("ий") ? String(family.dropLast(2)) + "а" : family
     }
 
     /// A patronymic built from the father's given name (simplified rules).
-    static func patronymic(of father: String, female: Bool) -> String {
+    public static func patronymic(of father: String, female: Bool) -> String {
         var stem = father
         if stem.hasSuffix("ій") || stem.hasSuffix("ай") { stem = String(stem.dropLast()) }
         else if stem.hasSuffix("о") { stem = String(stem.dropLast()) }
