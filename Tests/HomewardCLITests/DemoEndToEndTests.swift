@@ -8,14 +8,14 @@ import Testing
         // --small: the same story with fewer records, so that the test stays quick.
         let run = try cli.ok("demo", "--db", database, "--small")
         #expect(try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int == 0o600)
-        for language in ["uk", "en", "ru"] {
-            let report = cli.path("x-family-report-\(language).html")
+        for page in ["family-report-uk", "family-report-en", "family-report-ru", "stats-report-uk", "batch-report-uk"] {
+            let report = cli.path("x-\(page).html")
             #expect(try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as? Int == 0o600)
             #expect(run.stdout.contains(report))
         }
         for role in ["# admin", "# coordinator", "# volunteer", "# auditor"] { #expect(run.stdout.contains(role)) }
         for step in ["Try next:", "export HOMEWARD_DB=\(database)", "homeward search ", "homeward inquiry show HW-",
-                     "homeward match --inquiry HW-", "homeward report family HW-", "homeward audit verify"] {
+                     "homeward match --inquiry HW-", "homeward report family HW-", "homeward report stats", "homeward report batch B-", "homeward audit verify"] {
             #expect(run.stdout.contains(step), "missing: \(step)")
         }
         // 80 columns, but for the length of the paths this machine gives (a temporary folder, the binary).

@@ -46,7 +46,7 @@ struct DemoOutput {
         ["Family reports (new files, mode 0600):"] + outcome.reports.flatMap { report in
             ["  \(report.language)  \(report.reference)  \(report.identified ? "identified" : "search ongoing")",
              "      \(report.path)"]
-        }
+        } + (outcome.coordinatorReports.isEmpty ? [] : ["Coordinators' pages with charts (uk):"] + outcome.coordinatorReports.map { "      \($0)" })
     }
 
     private var next: [String] {
@@ -62,7 +62,8 @@ struct DemoOutput {
             lines += ["  homeward inquiry show \(reference)", "  homeward match --inquiry \(reference)",
                       "  homeward report family \(reference) --format txt"]
         }
-        if let code { lines.append("  homeward link list --batch \(code) --state confirmed") }
+        if let code { lines += ["  homeward link list --batch \(code) --state confirmed", "  homeward report batch \(code)"] }
+        lines.append("  homeward report stats --lang uk")
         if let record { lines.append("  homeward ident history \(record)") }
         if let pending { lines += ["  homeward login mykola                # the second coordinator", "  homeward ident confirm \(pending)"] }
         lines += ["  homeward login iryna                 # the auditor", "  homeward audit verify", "  homeward audit log --limit 10"]

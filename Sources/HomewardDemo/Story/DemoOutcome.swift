@@ -39,6 +39,8 @@ public struct DemoOutcome: Sendable, Encodable {
     /// Returnees whose identity was verified.
     public var identityVerified: [String]
     public var reports: [Report]
+    /// The coordinators' statistics and batch pages written next to the database (HTML, uk).
+    public var coordinatorReports: [String]
     /// Events in the audit trail, verified intact at the end.
     public var auditEvents: Int
     /// An inquiry whose person was identified, for `inquiry show` and `match --inquiry`.
@@ -49,7 +51,7 @@ public struct DemoOutcome: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case database, accounts, batches, inquiries, candidates, identified, reports
         case confirmedLinks = "confirmed_links", awaitingConfirmation = "awaiting_confirmation"
-        case identityVerified = "identity_verified", auditEvents = "audit_events"
+        case identityVerified = "identity_verified", auditEvents = "audit_events", coordinatorReports = "coordinator_reports"
         case sampleReference = "sample_reference", sampleSearch = "sample_search"
     }
 }

@@ -23,6 +23,18 @@ extension DemoRun {
         }
     }
 
+    /// The coordinators' statistics page and the page of the batch the identifications are
+    /// in, in Ukrainian, as new 0600 files beside the database.
+    func writeCoordinatorReports() throws {
+        let homeward = try store
+        let coordinator = try actor(DemoStaff.coordinator)
+        _ = try homeward.statsReport(coordinator, format: .html, language: .uk, toFile: story.statsPath)
+        coordinatorReports.append(story.statsPath)
+        guard let code = identified.first.map({ String($0.prefix { $0 != "/" }) }) ?? batches.last(where: { $0.manifestRecords > 0 })?.code else { return }
+        _ = try homeward.batchReport(coordinator, code: code, format: .html, language: .uk, toFile: story.batchReportPath)
+        coordinatorReports.append(story.batchReportPath)
+    }
+
     /// An open inquiry of a family speaking `language` whose person no link has settled.
     private func ongoingCase(_ language: ReportLanguage) throws -> String? {
         let open = try store.inquiries(try actor(DemoStaff.coordinator), filter: InquiryFilter(status: "open"))

@@ -21,6 +21,7 @@ final class DemoRun {
     /// Inquiries whose person was identified (reference, person number), in order.
     var identifiedReferences: [(reference: String, person: Int)] = []
     var reports: [DemoOutcome.Report] = []
+    var coordinatorReports: [String] = []
     var accounts: [DemoOutcome.Account] = []
 
     init(story: DemoStory) {
@@ -51,7 +52,7 @@ final class DemoRun {
         return DemoOutcome(
             database: homeward.path, accounts: accounts, batches: batches, inquiries: inquiries,
             candidates: candidates, confirmedLinks: confirmedLinks, identified: identified,
-            awaitingConfirmation: awaitingConfirmation, identityVerified: identityVerified, reports: reports,
+            awaitingConfirmation: awaitingConfirmation, identityVerified: identityVerified, reports: reports, coordinatorReports: coordinatorReports,
             auditEvents: verification.eventCount, sampleReference: sample?.reference,
             sampleSearch: sample.map { cast.latinName(of: $0.person) })
     }

@@ -27,9 +27,20 @@ public struct DemoStory: Sendable {
     /// Where the family report in `language` is written: beside the database, named after it
     /// (`demo.sqlite` → `demo-family-report-uk.html`).
     public func reportPath(_ language: ReportLanguage) -> String {
+        besideDatabase("family-report-\(language.rawValue).html")
+    }
+
+    /// The coordinators' statistics page and batch page, in Ukrainian, beside the database.
+    public var statsPath: String { besideDatabase("stats-report-uk.html") }
+    public var batchReportPath: String { besideDatabase("batch-report-uk.html") }
+
+    /// Every file the demo writes besides the database.
+    var reportPaths: [String] { ReportLanguage.allCases.map(reportPath) + [statsPath, batchReportPath] }
+
+    private func besideDatabase(_ suffix: String) -> String {
         let url = URL(fileURLWithPath: databasePath)
         let stem = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-family-report-\(language.rawValue).html").path
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(suffix)").path
     }
 
     /// Builds the database and writes the family reports.
@@ -39,7 +50,7 @@ public struct DemoStory: Sendable {
     ///   write is refused as for every database, exit 73).
     /// - Parameter progress: told the name of each step as it starts.
     public func tell(progress: (String) -> Void = { _ in }) throws -> DemoOutcome {
-        for path in [databasePath] + ReportLanguage.allCases.map(reportPath) where Self.exists(path) {
+        for path in [databasePath] + reportPaths where Self.exists(path) {
             throw DemoError.exists(path: path)
         }
         progress("generating the fictional cases")
@@ -54,6 +65,8 @@ public struct DemoStory: Sendable {
         try run.matchAndIdentify()
         progress("writing the family reports")
         try run.writeReports()
+        progress("writing the coordinators' statistics and batch pages")
+        try run.writeCoordinatorReports()
         progress("verifying the audit trail")
         return try run.finish()
     }
