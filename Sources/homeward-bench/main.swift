@@ -3,10 +3,17 @@ import HomewardCore
 
 // homeward-bench: generates synthetic data with a fixed seed and prints one line per
 // measurement (release build: `make bench`). Usage:
-//   homeward-bench [--rows N] [--manifest N] [--queries N] [--runs N]
+//   homeward-bench [--rows N] [--manifest N] [--queries N] [--runs N] [--no-matching]
 //   homeward-bench --csv FILE [--rows N]     writes the generated inquiry file only
 //   homeward-bench --matching [--quality-persons N] [--seed S] [--speed-persons N] [--no-quality] [--no-speed]
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--runner" { ChildRunner.serve() }
+do {
+    try ChildRunner.start()
+} catch {
+    FileHandle.standardError.write(Data("homeward-bench: cannot start its process runner: \(error)\n".utf8))
+    exit(1)
+}
 func value(_ flag: String, default fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count, let number = Int(arguments[index + 1])
     else { return fallback }
