@@ -30,7 +30,7 @@ demo: build
 	install -d -m 700 "$(DEMO_DIR)"
 	"$$($(SWIFT) build -c release --show-bin-path)/homeward" demo --db "$(abspath $(DEMO_DIR))/homeward.sqlite"
 
-bench: deps
+bench: build
 	$(SWIFT) build -c release --product homeward-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/homeward-bench"
 
