@@ -30,6 +30,8 @@ CHECK_ENV = HOMEWARD_DB="$(CHECK_DIR)/demo/homeward.sqlite" XDG_STATE_HOME="$(CH
 # The demo's coordinator, as scripts/demo.sh prints it (family reports need a coordinator).
 DEMO_COORDINATOR ?= olena
 DEMO_COORDINATOR_PASSWORD ?= quiet lanterns over the harbour
+CHECK_LOGIN = echo "$(DEMO_COORDINATOR_PASSWORD)" | \
+  $(CHECK_ENV) $(HOMEWARD_BIN) login "$(DEMO_COORDINATOR)" --password-stdin --quiet
 
 .PHONY: deps build test demo bench clean render-deps render-check bench-report
 
@@ -66,8 +68,10 @@ render-deps:
 # The HTML reports rendered by headless Chromium: no errors, no requests, A4 width on screen
 # and in print; PNGs and PDFs in $(CHECK_DIR)/render.
 render-check: render-deps $(HOMEWARD_BUILD)
+	@rm -rf "$(CHECK_DIR)/render"
 	@$(CHECK_DEMO)
 	@if $(HOMEWARD_BIN) report --help 2>/dev/null | grep -qE '^ +stats( |$$)'; then \
+	  $(CHECK_LOGIN) && \
 	  $(CHECK_ENV) $(HOMEWARD_BIN) report stats --format html -o "$(CHECK_DIR)/demo/stats.html"; \
 	fi
 	@pages=(); for p in $(RENDER_PAGES); do pages+=("$(CHECK_DIR)/demo/$$p"); done; \
@@ -79,7 +83,7 @@ render-check: render-deps $(HOMEWARD_BUILD)
 # Wall time of `homeward report family` on the demo database.
 bench-report: $(HOMEWARD_BUILD)
 	@$(CHECK_DEMO)
-	@echo "$(DEMO_COORDINATOR_PASSWORD)" | $(CHECK_ENV) $(HOMEWARD_BIN) login "$(DEMO_COORDINATOR)" --password-stdin --quiet
+	@$(CHECK_LOGIN)
 	@$(CHECK_ENV) python3 scripts/report-timing.py $(HOMEWARD_BIN) $(if $(RUNS),--runs $(RUNS))
 
 clean:
