@@ -6,6 +6,8 @@ Usage: scripts/render-check.py [--chromium PATH] OUT_DIR PAGE.html [PAGE.html ..
 For every page, in a fresh browser tab, this checks that
   * the page loads from its file:// URL without console errors, uncaught exceptions or
     error log entries (CSP violations are logged as errors);
+  * every character of its text is covered by a font Chromium used for it (fontconfig's
+    charsets), so nothing shows as an empty box;
   * it makes no other request at all: a report must be self-contained;
   * on screen, with the viewport at A4 width (210 mm = 794 CSS px), nothing is wider than
     the viewport (document scrollWidth and every element's right edge);
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from urllib.parse import unquote
 
 A4_WIDTH_MM, A4_HEIGHT_MM = 210.0, 297.0
 PX_PER_MM = 96 / 25.4
@@ -253,6 +256,36 @@ def fonts_used(browser, session):
     return [name for name, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
+def font_coverage():
+    """The code points each installed font covers, by PostScript name (from fontconfig)."""
+    try:
+        listing = subprocess.run(["fc-list", "--format", "%{postscriptname}\t%{charset}\n"],
+                                 capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    coverage = {}
+    for line in listing.splitlines():
+        name, _, ranges = line.partition("\t")
+        spans = coverage.setdefault(name, [])
+        for part in ranges.split():
+            low, _, high = part.partition("-")
+            spans.append((int(low, 16), int(high or low, 16)))
+    return coverage
+
+
+def missing_glyphs(text, fonts, coverage):
+    """Characters of the rendered text that none of the fonts Chromium used can draw."""
+    spans = [span for font in fonts for span in coverage.get(font, [])]
+    missing = []
+    for char in sorted(set(text)):
+        code = ord(char)
+        if char.isspace() or code < 0x20 or 0x200b <= code <= 0x200f or code == 0xfeff:
+            continue
+        if not any(low <= code <= high for low, high in spans):
+            missing.append(char)
+    return missing
+
+
 def pdf_pages(pdf):
     """Page count and the distinct page sizes (in PostScript points) of a PDF."""
     boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]",
@@ -300,6 +333,15 @@ def check_page(browser, path, out_dir):
         }, session)
         (out_dir / f"{path.stem}.png").write_bytes(base64.b64decode(shot["data"]))
         info["fonts"] = fonts_used(browser, session)
+        coverage = font_coverage()
+        if coverage is not None:
+            text = evaluate(browser, session, "JSON.stringify(document.body.innerText)")
+            missing = missing_glyphs(text, info["fonts"], coverage)
+            if missing:
+                problems.append(f"no font used can draw {''.join(missing[:20])!r} "
+                                f"({', '.join(f'U+{ord(c):04X}' for c in missing[:5])}"
+                                f"{', ...' if len(missing) > 5 else ''}): "
+                                f"they show as empty boxes; install a font that covers them")
 
         # Print: print media at the printable width of A4 after the page's @page margins.
         margins = evaluate(browser, session, PAGE_MARGINS_JS)
@@ -357,7 +399,7 @@ def check_page(browser, path, out_dir):
                                 + (f" ({entry['url']})" if entry.get("url") else ""))
             elif method == "Network.requestWillBeSent":
                 requested = params.get("request", {}).get("url", "")
-                if requested.split("#", 1)[0] != url:
+                if unquote(requested.split("#", 1)[0]) != unquote(url):
                     problems.append(f"requests {requested[:120]} (a report must be self-contained)")
             elif method == "Network.loadingFailed" and params.get("type") == "Document":
                 problems.append(f"failed to load: {params.get('errorText')}")

@@ -74,6 +74,7 @@ def main():
     print(f"report-timing: {binary} on {env['HOMEWARD_DB']}")
     print(f"  {args.runs} runs per format over {', '.join(refs)}; wall time per process, "
           f"after one warm-up run; each run appends an audit event")
+    print("  load average %.2f %.2f %.2f on %d CPUs before" % (*os.getloadavg(), os.cpu_count()))
     startup = [run([binary, "--version"], env)[0] for _ in range(max(10, args.runs // 5))]
     print(summary("homeward --version", startup))
     session = [run([binary, "whoami"], env)[0] for _ in range(max(10, args.runs // 5))]
@@ -92,6 +93,7 @@ def main():
         run(command("warm", refs[0]), env)
         samples = [run(command(i, refs[i % len(refs)]), env)[0] for i in range(args.runs)]
         print(summary("html (-o FILE)", samples))
+    print("  load average %.2f %.2f %.2f after" % os.getloadavg())
 
 
 if __name__ == "__main__":
