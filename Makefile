@@ -5,9 +5,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libsqlite3-dev libargon2-dev sqlite3 pkg-config libphonenumber-dev libprotobuf-dev
 DEMO_DIR ?= demo
-# What the render check and the report timing need besides the build (Debian's chromium
-# brings no fonts of its own; DejaVu covers Latin and Cyrillic).
-RENDER_APT_PACKAGES := chromium fonts-dejavu-core
+# What the render check needs besides the build (Debian's chromium
+# brings no fonts of its own; DejaVu covers Latin and Cyrillic; fc-list tells which
+# characters a font covers).
+RENDER_APT_PACKAGES := chromium fonts-dejavu-core fontconfig
 # Their own demo folder (its parent must not be group- or world-writable).
 CHECK_DIR ?= .build-checks
 # The pages the render check requires in the demo folder; any other *.html there (such as
