@@ -9,12 +9,13 @@ DEMO_DIR ?= demo
 # brings no fonts of its own; DejaVu covers Latin and Cyrillic; fc-list tells which
 # characters a font covers).
 RENDER_APT_PACKAGES := chromium fonts-dejavu-core fontconfig
-# Their own demo folder (its parent must not be group- or world-writable).
+# The render check's own demo folder (its parent must not be group- or world-writable).
 CHECK_DIR ?= .build-checks
-# The pages the render check requires in the demo folder; any other *.html there (such as
-# stats.html, written below when this homeward has `report stats`) is checked as well.
-RENDER_PAGES ?= family-report-uk.html family-report-en.html family-report-ru.html
-# The homeward binary they run: the release build, or HOMEWARD=PATH to use a built one.
+# The pages `homeward demo` writes beside its database that the render check requires; any
+# other *.html there is checked as well.
+RENDER_PAGES ?= homeward-family-report-uk.html homeward-family-report-en.html homeward-family-report-ru.html \
+  homeward-stats-report-uk.html homeward-batch-report-uk.html
+# The homeward binary it runs: the release build, or HOMEWARD=PATH to use a built one.
 ifeq ($(origin HOMEWARD),undefined)
 HOMEWARD_BUILD := build
 HOMEWARD_BIN = "$$($(SWIFT) build -c release --show-bin-path)/homeward"
@@ -22,19 +23,13 @@ else
 HOMEWARD_BUILD :=
 HOMEWARD_BIN = "$(HOMEWARD)"
 endif
-# Writes a demo database and its family reports into $(CHECK_DIR)/demo.
-CHECK_DEMO = mkdir -p -m 700 "$(CHECK_DIR)" && \
-  bash scripts/demo.sh $(HOMEWARD_BIN) "$(CHECK_DIR)/demo" >"$(CHECK_DIR)/demo.log" 2>&1 \
+# A fresh demo database and its reports in $(CHECK_DIR)/demo (the passwords it prints are
+# not kept).
+CHECK_DEMO = rm -rf "$(CHECK_DIR)/demo" && install -d -m 700 "$(CHECK_DIR)" "$(CHECK_DIR)/demo" && \
+  $(HOMEWARD_BIN) demo --db "$(abspath $(CHECK_DIR))/demo/homeward.sqlite" >/dev/null 2>"$(CHECK_DIR)/demo.log" \
   || { tail -20 "$(CHECK_DIR)/demo.log"; exit 1; }
-# The demo's database and session, for homeward commands run after it.
-CHECK_ENV = HOMEWARD_DB="$(CHECK_DIR)/demo/homeward.sqlite" XDG_STATE_HOME="$(CHECK_DIR)/demo/state"
-# The demo's coordinator, as scripts/demo.sh prints it (family reports need a coordinator).
-DEMO_COORDINATOR ?= olena
-DEMO_COORDINATOR_PASSWORD ?= quiet lanterns over the harbour
-CHECK_LOGIN = echo "$(DEMO_COORDINATOR_PASSWORD)" | \
-  $(CHECK_ENV) $(HOMEWARD_BIN) login "$(DEMO_COORDINATOR)" --password-stdin --quiet
 
-.PHONY: deps build test demo bench clean render-deps render-check bench-report
+.PHONY: deps build test demo bench clean render-deps render-check
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -74,21 +69,11 @@ render-deps:
 render-check: render-deps $(HOMEWARD_BUILD)
 	@rm -rf "$(CHECK_DIR)/render"
 	@$(CHECK_DEMO)
-	@if $(HOMEWARD_BIN) report --help 2>/dev/null | grep -qE '^ +stats( |$$)'; then \
-	  $(CHECK_LOGIN) && \
-	  $(CHECK_ENV) $(HOMEWARD_BIN) report stats --format html -o "$(CHECK_DIR)/demo/stats.html"; \
-	fi
 	@pages=(); for p in $(RENDER_PAGES); do pages+=("$(CHECK_DIR)/demo/$$p"); done; \
 	for f in "$(CHECK_DIR)"/demo/*.html; do \
 	  case " $(RENDER_PAGES) " in *" $${f##*/} "*) ;; *) pages+=("$$f");; esac; \
 	done; \
 	python3 scripts/render-check.py "$(CHECK_DIR)/render" "$${pages[@]}"
-
-# Wall time of `homeward report family` on the demo database.
-bench-report: $(HOMEWARD_BUILD)
-	@$(CHECK_DEMO)
-	@$(CHECK_LOGIN)
-	@$(CHECK_ENV) python3 scripts/report-timing.py $(HOMEWARD_BIN) $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf .build $(DEMO_DIR) $(CHECK_DIR)
