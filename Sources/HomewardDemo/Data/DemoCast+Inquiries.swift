@@ -33,9 +33,10 @@ extension DemoCast {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// What the inquirer, always a woman of the family here, is to the missing person.
     static let relationships: [ReportLanguage: [String]] = [
-        .uk: ["мати", "батько", "дружина", "сестра", "брат", "донька"],
-        .ru: ["мать", "отец", "жена", "сестра", "брат"],
-        .en: ["mother", "father", "wife", "sister", "brother"],
+        .uk: ["мати", "дружина", "сестра", "донька", "бабуся"],
+        .ru: ["мать", "жена", "сестра", "дочь"],
+        .en: ["mother", "wife", "sister", "daughter"],
     ]
 }
