@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libsqlite3-dev libargon2-dev sqlite3 pkg-config libphonenumber-dev libprotobuf-dev
 DEMO_DIR ?= demo
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test hostile demo bench clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -23,6 +23,11 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Hostile inputs, failure modes and the audit script; also part of `make test`.
+hostile: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'HostileCorpus|Injection|FailureModes|AuditScript'
 
 # The demo refuses an existing database, so a second run starts from a fresh folder.
 demo: build
