@@ -29,7 +29,7 @@ CHECK_DEMO = rm -rf "$(CHECK_DIR)/demo" && install -d -m 700 "$(CHECK_DIR)" "$(C
   $(HOMEWARD_BIN) demo --db "$(abspath $(CHECK_DIR))/demo/homeward.sqlite" >/dev/null 2>"$(CHECK_DIR)/demo.log" \
   || { tail -20 "$(CHECK_DIR)/demo.log"; exit 1; }
 
-.PHONY: deps build test demo bench clean render-deps render-check
+.PHONY: deps build test hostile demo bench clean render-deps render-check
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -46,6 +46,11 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Hostile inputs, failure modes and the audit script; also part of `make test`.
+hostile: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'HostileCorpus|Injection|FailureModes|AuditScript'
 
 # The demo refuses an existing database, so a second run starts from a fresh folder.
 demo: build

@@ -8,6 +8,9 @@ public enum CommandLineRunner {
     public static func main(_ arguments: [String]? = nil) -> Never {
         // Every file this process creates (database, WAL, backups, token) is owner-only.
         umask(0o077)
+        // A write past the file-size limit (ulimit -f) would kill the process with SIGXFSZ
+        // and no word; ignored, the write fails with EFBIG and is reported as a full disk.
+        signal(SIGXFSZ, SIG_IGN)
         if let topic = unknownHelpTopic(arguments ?? Array(CommandLine.arguments.dropFirst())) {
             fail("no command named '\(topic)' (see 'homeward help')", code: 64)
         }

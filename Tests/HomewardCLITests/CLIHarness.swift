@@ -55,10 +55,13 @@ final class CLIHarness: @unchecked Sendable {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Outcome {
+    /// - Parameter launcher: a command that runs the binary, given as its first argument
+    ///   (e.g. a shell that sets a limit first, or `setpriv` to drop root); none by default.
+    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:],
+             launcher: [String] = []) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? Self.binary
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [Self.binary.path] + arguments
         process.currentDirectoryURL = folder
         process.environment = environment.merging(extraEnvironment) { $1 }
         let input = Pipe()

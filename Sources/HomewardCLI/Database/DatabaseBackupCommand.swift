@@ -4,24 +4,36 @@ import HomewardCore
 struct BackupOutput: Encodable {
     let file: String
     let auditEvents: Int
+    let head: String
+    let headFile: String
 
     enum CodingKeys: String, CodingKey {
-        case file
+        case file, head
         case auditEvents = "audit_events"
+        case headFile = "head_file"
     }
 }
 
 struct DatabaseBackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the database online into a new file (0600) and verify the copy.")
+        commandName: "backup", abstract: "Copy the database online into a new file (0600) and verify the copy.",
+        discussion: """
+            Also writes the copy's audit head (SEQ:HASH) to FILE.head, a new 0600 file. Keep it \
+            apart from the backup: 'audit verify --expect-head' or scripts/verify-audit.py \
+            --expect-head checks a copy against it.
+            """)
 
     @Argument(help: "The new backup file; must not exist.") var file: String
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(options)
-        let check = try context.homeward.backup(try context.actor(), to: file)
-        if options.json { return try Output.json(BackupOutput(file: file, auditEvents: check.auditEvents)) }
-        Output.note("backed up to \(file) (verified: integrity ok, \(check.auditEvents) audit events)", quiet: options.quiet)
+        let backup = try context.homeward.backup(try context.actor(), to: file)
+        let head = "\(backup.headSeq):\(backup.headHash)"
+        if options.json {
+            return try Output.json(BackupOutput(file: file, auditEvents: backup.check.auditEvents, head: head, headFile: backup.headFile))
+        }
+        Output.note("backed up to \(file) (verified: integrity ok, \(backup.check.auditEvents) audit events; head \(head) in \(backup.headFile))",
+                    quiet: options.quiet)
     }
 }

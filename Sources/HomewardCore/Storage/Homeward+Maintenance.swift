@@ -30,6 +30,19 @@ public struct DatabaseCheck: Sendable, Codable, Equatable {
     }
 }
 
+/// What `homeward db backup` wrote: the verified copy and its audit head.
+public struct DatabaseBackup: Sendable, Equatable {
+    /// The copy's checks, as `db check` would report them.
+    public var check: DatabaseCheck
+    /// The copy's newest audit event and its hex hash, as `audit verify` prints them.
+    public var headSeq: Int64
+    public var headHash: String
+    /// Where the head was written: the backup's path with `.head` appended.
+    public var headFile: String
+
+    static func headFile(for backup: String) -> String { backup + ".head" }
+}
+
 extension Homeward {
     /// Runs SQLite's integrity and foreign-key checks, reports the schema version, compares
     /// the schema with the migrations' and recomputes the audit chain.
@@ -60,29 +73,38 @@ extension Homeward {
     }
 
     /// Copies the database with SQLite's online backup into a new 0600 file, then opens the
-    /// copy and checks it. The source keeps serving other processes throughout.
+    /// copy and checks it, and writes the copy's audit head beside it (`FILE.head`, a new 0600
+    /// file holding `SEQ:HASH` and a newline) so the copy can later be checked against a head
+    /// kept elsewhere. The source keeps serving other processes throughout.
     ///
-    /// - Throws: ``StorageError/backupTargetExists(path:)`` rather than overwrite a file.
-    public func backup(_ actor: Actor, to target: String) throws -> DatabaseCheck {
+    /// - Throws: ``StorageError/backupTargetExists(path:)`` rather than overwrite a file, the
+    ///   backup's or its head's; nothing is written then.
+    public func backup(_ actor: Actor, to target: String) throws -> DatabaseBackup {
         try authorize(actor, .backUpDatabase, action: "db.backup")
         let fileName = URL(fileURLWithPath: target).lastPathComponent
         // Audited once it is done (`ok`) or has failed (`failed` with the kind): the copy does
         // not hold its own event, the source does.
-        let check = try recordingFailure("db.backup", by: actor, entityType: "file", entityID: fileName) {
+        let backup = try recordingFailure("db.backup", by: actor, entityType: "file", entityID: fileName) {
             try copyVerified(to: target)
         }
         try write { db in
             try audit(AuditEntry(action: "db.backup", entityType: "file", entityID: fileName,
-                                 details: ["audit_events": String(check.auditEvents)]), by: actor, in: db)
+                                 details: ["audit_events": String(backup.check.auditEvents), "head_seq": String(backup.headSeq)]),
+                      by: actor, in: db)
         }
-        return check
+        return backup
     }
 
-    private func copyVerified(to target: String) throws -> DatabaseCheck {
-        guard !FileManager.default.fileExists(atPath: target) else { throw StorageError.backupTargetExists(path: target) }
+    private func copyVerified(to target: String) throws -> DatabaseBackup {
+        let headFile = DatabaseBackup.headFile(for: target)
+        for path in [target, headFile] {
+            var existing = stat()
+            guard lstat(path, &existing) != 0 else { throw StorageError.backupTargetExists(path: path) }
+        }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try PrivateFile.checkFolder(folder, for: .backup)
         let created = try PrivateFile.createEmpty(at: target, for: .backup)
+        var headCreated = false
         do {
             let copy = try DatabaseQueue(path: target)
             try writer.backup(to: copy)
@@ -92,18 +114,25 @@ extension Homeward {
             // SQLite opened the file by name: it must still be the one created above.
             try created.check(at: target)
             let verify = try DatabaseQueue(path: target, configuration: Self.readOnly)
-            let check = try verify.read { db in try Self.check(db) }
+            let (check, chain) = try verify.read { db in (try Self.check(db), try Self.verifyChain(db)) }
             let sourceEvents = try read { db in try AuditEvent.fetchCount(db) }
             try verify.close()
             guard check.integrity == ["ok"], check.auditIntact, check.auditEvents >= sourceEvents else {
                 throw StorageError.backupVerificationFailed(path: target, reason: "copy does not pass its checks")
             }
-            return check
+            let head = try PrivateFile.createEmpty(at: headFile, for: .backup)
+            headCreated = true
+            try head.write(Data("\(chain.headSeq):\(chain.headHash)\n".utf8), path: headFile)
+            try head.synchronize(path: headFile)
+            try head.check(at: headFile)
+            return DatabaseBackup(check: check, headSeq: chain.headSeq, headHash: chain.headHash, headFile: headFile)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: target)
+            if headCreated { try? FileManager.default.removeItem(atPath: headFile) }
             throw StorageError.backupVerificationFailed(path: target, reason: error.message ?? "\(error.resultCode)")
         } catch {
             try? FileManager.default.removeItem(atPath: target)
+            if headCreated { try? FileManager.default.removeItem(atPath: headFile) }
             throw error
         }
     }

@@ -33,8 +33,8 @@ extension Homeward {
                 try peek.read { db in try refuseForeign(db, path: path, creating: create) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
                 throw StorageError.cannotOpen(path: path, reason: "not a SQLite database")
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                throw StorageError.busy
+            } catch let error as DatabaseError {
+                throw StorageError.from(error, path: path) ?? error
             }
             loosePermissions = try tightenPermissions(of: path)
         }
@@ -51,13 +51,15 @@ extension Homeward {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY { throw StorageError.busy }
-            throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StorageError.from(error, path: path)
+                ?? StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         do {
             return try Homeward(writer: pool, path: path, environment: environment, loosePermissions: loosePermissions, creating: create)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StorageError.cannotOpen(path: path, reason: "not a SQLite database")
+        } catch let error as DatabaseError {
+            throw StorageError.from(error, path: path) ?? error
         }
     }
 

@@ -57,7 +57,7 @@ public final class Homeward: Sendable {
     /// lock up front instead of failing halfway through.
     @discardableResult
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapBusy {
+        try mapStorage {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -71,7 +71,17 @@ public final class Homeward: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapBusy { try writer.read(body) }
+        try mapStorage { try writer.read(body) }
+    }
+
+    /// ``mapBusy(_:)``, and a damaged, full, read-only or failing file as the
+    /// ``StorageError`` that names it.
+    func mapStorage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try Self.mapBusy(body)
+        } catch let error as DatabaseError {
+            throw StorageError.from(error, path: path) ?? error
+        }
     }
 
     static func mapBusy<T>(_ body: () throws -> T) throws -> T {
