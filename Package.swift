@@ -53,6 +53,7 @@ let package = Package(
                 .embedInCode("Schema/0003_hardening.sql"),
                 .embedInCode("Schema/0004_matching.sql"),
                 .embedInCode("Schema/0005_reports.sql"),
+                .embedInCode("Schema/0006_import.sql"),
                 .embedInCode("Auth/common-passwords.txt"),
                 .embedInCode("Regions/regions.csv"),
                 .embedInCode("Regions/adjacency.csv"),

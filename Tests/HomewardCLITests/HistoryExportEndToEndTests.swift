@@ -129,7 +129,7 @@ import Testing
 
         let exported = try p.cli.ok("export", "--format", "json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
-        #expect(document["format"] as? String == "homeward-export" && document["schema_version"] as? String == "0005_reports")
+        #expect(document["format"] as? String == "homeward-export" && document["schema_version"] as? String == "0006_import")
         #expect(document["database_id"] as? String == (try sqlite(p.cli, "SELECT id FROM database_identity")))
         let tables = try #require(document["tables"] as? [[String: Any]])
         let counts = try #require(document["row_counts"] as? [String: Int])
@@ -161,7 +161,7 @@ import Testing
 
         let summary = try p.cli.ok("export", "--format", "json", "-o", p.cli.path("second.json"), "--json").stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? String == "0005_reports" && (object["rows"] as? Int ?? 0) > 0)
+        #expect(object["schema_version"] as? String == "0006_import" && (object["rows"] as? Int ?? 0) > 0)
     }
 
     @Test func coordinatorsAndVolunteersMayNotExport() throws {

@@ -72,20 +72,6 @@ private struct JoinedRecords {
     }
 }
 
-private extension CSVFileError {
-    /// The same error with its line moved down, from a slice's numbering (from 0) to the file's.
-    func movedDown(by lines: Int) -> CSVFileError {
-        switch self {
-        case .invalidUTF8(let line): .invalidUTF8(line: line + lines)
-        case .unterminatedQuote(let line): .unterminatedQuote(line: line + lines)
-        case .malformed(let line, let reason): .malformed(line: line + lines, reason: reason)
-        case .cellTooLong(let line, let limit): .cellTooLong(line: line + lines, limit: limit)
-        case .tooManyColumns(let line, let limit): .tooManyColumns(line: line + lines, limit: limit)
-        case .cannotOpen, .empty, .tooLarge, .tooManyRows: self
-        }
-    }
-}
-
 /// The input, read-only while slices of it are parsed on other threads.
 private struct SharedInput: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>

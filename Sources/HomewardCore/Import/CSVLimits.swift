@@ -22,7 +22,9 @@ public struct CSVLimits: Sendable, Equatable {
 
     /// Checks rows, cells per row and cell length in one pass over the bytes, tracking quotes
     /// as RFC 4180 does; allocates nothing. Counts every line that holds anything as a row.
-    func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVFileError) {
+    /// - Returns: how many such rows there are after the header (blank-celled rows included).
+    @discardableResult
+    func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVFileError) -> Int {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         var inQuotes = false
         var line = 1, recordLine = 1
@@ -66,6 +68,10 @@ public struct CSVLimits: Sendable, Equatable {
             }
             if cellBytes > Self.maxCellBytes { throw .cellTooLong(line: line, limit: Self.maxCellBytes) }
         }
-        if recordHasBytes && records + 1 > maxRows + 1 { throw .tooManyRows(limit: maxRows) }
+        if recordHasBytes {
+            records += 1
+            if records > maxRows + 1 { throw .tooManyRows(limit: maxRows) }
+        }
+        return max(0, records - 1)
     }
 }

@@ -82,8 +82,13 @@ public struct CSVTable: Sendable {
 
     /// Why a record's cell count differs from the header's, or nil when it does not.
     func widthMismatch(of record: CSVRecord) -> String? {
-        guard record.fields.count != header.count else { return nil }
-        return "expected \(header.count) cells as in the header, found \(record.fields.count); "
+        Self.widthMismatch(of: record, width: header.count)
+    }
+
+    /// Why a record's cell count differs from `width`, the header's, or nil when it does not.
+    static func widthMismatch(of record: CSVRecord, width: Int) -> String? {
+        guard record.fields.count != width else { return nil }
+        return "expected \(width) cells as in the header, found \(record.fields.count); "
             + "check for a missing comma, or a comma inside a cell that needs quotes"
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// as warnings (an import is often a re-send of yesterday's file), not refused, each with the
 /// line, the inquiry it may duplicate and why, so that a coordinator can check and merge.
 struct DuplicateScan {
-    private struct Identity: Hashable {
+    fileprivate struct Identity: Hashable {
         var family: String
         var given: String
         var birth: String
@@ -20,8 +20,8 @@ struct DuplicateScan {
     static let sameNumber = "same service number"
     static let sameNames = "same names and birth date"
 
-    private let knownNumbers: [String: String]
-    private let knownPeople: [Identity: String]
+    /// What was recorded before the import: every person read up front, or looked up row by row.
+    private var known: KnownPersons
     private var firstRowOfNumber = [String: EarlierRow]()
     private var firstRowOfPerson = [Identity: EarlierRow]()
     /// Possible duplicates, then the row's own plausibility warnings, in line order.
@@ -31,32 +31,23 @@ struct DuplicateScan {
 
     /// Reads what is recorded now, with the oldest open reference of each person; call
     /// before the import writes anything.
-    init(_ db: Database) throws {
-        var numbers = [String: String]()
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.service_number_key, min(i.reference) FROM person p JOIN inquiry i ON i.person_id = p.id
-            WHERE p.service_number_key IS NOT NULL AND i.status <> 'merged' GROUP BY p.service_number_key
-            """) {
-            numbers[row[0]] = row[1]
+    ///
+    /// A file of `rows` rows against a database many times its size looks up only the
+    /// service numbers and birth dates in the file, through indexes; a file about as large as
+    /// the database, or larger, reads every recorded person once, which is cheaper than a
+    /// lookup per row.
+    init(_ db: Database, rows: Int) throws {
+        let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+        if persons > 8 * rows {
+            known = .lookedUp(try KnownPersons.Lookup(db))
+        } else {
+            known = .read(try KnownPersons.Read(db))
         }
-        knownNumbers = numbers
-        var people = [Identity: String]()
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.family_name_latin, p.given_name_latin, p.date_of_birth, min(i.reference)
-            FROM person p JOIN inquiry i ON i.person_id = p.id
-            WHERE p.date_of_birth IS NOT NULL AND i.status <> 'merged'
-            GROUP BY p.id
-            """) {
-            let identity = Identity(family: (row[0] as String).lowercased(), given: (row[1] as String).lowercased(), birth: row[2])
-            if let known = people[identity], known <= (row[3] as String) { continue }
-            people[identity] = row[3]
-        }
-        knownPeople = people
     }
 
     /// Checks one valid row and keeps its warnings; `reference` is the one it was given,
     /// nil in a dry run.
-    mutating func add(line: Int, _ inquiry: ValidInquiry, reference: String? = nil) {
+    mutating func add(line: Int, _ inquiry: ValidInquiry, reference: String? = nil) throws {
         let before = warnings.count
         defer {
             if warnings.count > before { duplicates += 1 }
@@ -67,9 +58,9 @@ struct DuplicateScan {
             Identity(family: person.latin.family.lowercased(), given: person.latin.given.lowercased(), birth: $0.description)
         }
         let number = person.serviceNumberKey
-        if let number, let known = knownNumbers[number] {
+        if let number, let known = try known.reference(serviceNumberKey: number) {
             warnings.append(ImportWarning(line: line, reference: known, reason: Self.sameNumber))
-        } else if let identity, let known = knownPeople[identity] {
+        } else if let identity, let known = try known.reference(of: identity) {
             warnings.append(ImportWarning(line: line, reference: known, reason: Self.sameNames))
         } else if let number, let first = firstRowOfNumber[number] {
             warnings.append(ImportWarning(line: line, reference: first.reference, reason: "\(Self.sameNumber) as line \(first.line)"))
@@ -78,5 +69,90 @@ struct DuplicateScan {
         }
         if let number, firstRowOfNumber[number] == nil { firstRowOfNumber[number] = EarlierRow(line: line, reference: reference) }
         if let identity, firstRowOfPerson[identity] == nil { firstRowOfPerson[identity] = EarlierRow(line: line, reference: reference) }
+    }
+}
+
+/// The persons recorded before an import, by service number key and by names and date of
+/// birth, each with the oldest reference of an inquiry about them that is not merged.
+private enum KnownPersons {
+    case read(Read)
+    case lookedUp(Lookup)
+
+    func reference(serviceNumberKey key: String) throws -> String? {
+        switch self {
+        case .read(let read): read.numbers[key]
+        case .lookedUp(let lookup): try lookup.reference(serviceNumberKey: key)
+        }
+    }
+
+    func reference(of identity: DuplicateScan.Identity) throws -> String? {
+        switch self {
+        case .read(let read): read.people[identity]
+        case .lookedUp(let lookup): try lookup.reference(of: identity)
+        }
+    }
+
+    /// Every recorded person, read once.
+    struct Read {
+        let numbers: [String: String]
+        let people: [DuplicateScan.Identity: String]
+
+        init(_ db: Database) throws {
+            var numbers = [String: String]()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.service_number_key, min(i.reference) FROM person p JOIN inquiry i ON i.person_id = p.id
+                WHERE p.service_number_key IS NOT NULL AND i.status <> 'merged' GROUP BY p.service_number_key
+                """) {
+                numbers[row[0]] = row[1]
+            }
+            self.numbers = numbers
+            var people = [DuplicateScan.Identity: String]()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.family_name_latin, p.given_name_latin, p.date_of_birth, min(i.reference)
+                FROM person p JOIN inquiry i ON i.person_id = p.id
+                WHERE p.date_of_birth IS NOT NULL AND i.status <> 'merged'
+                GROUP BY p.id
+                """) {
+                let identity = DuplicateScan.Identity(family: (row[0] as String).lowercased(), given: (row[1] as String).lowercased(), birth: row[2])
+                if let known = people[identity], known <= (row[3] as String) { continue }
+                people[identity] = row[3]
+            }
+            self.people = people
+        }
+    }
+
+    /// Persons looked up as the rows come, through the service number and birth date
+    /// indexes. Persons the import itself adds have larger ids than any recorded before, so
+    /// they are left out, as they would be had everything been read up front.
+    struct Lookup {
+        private let byNumber: Statement
+        private let byBirth: Statement
+        private let lastID: Int64
+
+        init(_ db: Database) throws {
+            lastID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
+            byNumber = try db.makeStatement(sql: """
+                SELECT min(i.reference) FROM person p JOIN inquiry i ON i.person_id = p.id
+                WHERE p.service_number_key = ? AND p.id <= ? AND i.status <> 'merged'
+                """)
+            byBirth = try db.makeStatement(sql: """
+                SELECT p.family_name_latin, p.given_name_latin, min(i.reference)
+                FROM person p JOIN inquiry i ON i.person_id = p.id
+                WHERE p.date_of_birth = ? AND p.id <= ? AND i.status <> 'merged'
+                GROUP BY p.id
+                """)
+        }
+
+        func reference(serviceNumberKey key: String) throws -> String? {
+            try String.fetchOne(byNumber, arguments: [key, lastID])
+        }
+
+        func reference(of identity: DuplicateScan.Identity) throws -> String? {
+            try Row.fetchAll(byBirth, arguments: [identity.birth, lastID]).compactMap { row -> String? in
+                guard (row[0] as String).lowercased() == identity.family, (row[1] as String).lowercased() == identity.given
+                else { return nil }
+                return row[2]
+            }.min()
+        }
     }
 }

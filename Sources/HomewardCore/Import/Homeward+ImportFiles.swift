@@ -8,10 +8,14 @@ extension Homeward {
     public func importInquiries(_ actor: Actor, file: URL, limits: CSVLimits = .standard, dryRun: Bool = false,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
         try authorize(actor, .editCases, action: "inquiry.import", entityType: "inquiry")
-        let table = try recordingFailure("inquiry.import", by: actor, entityType: "inquiry", recording: !dryRun) {
-            try Self.readImportFile(file, limits: limits)
+        let stream = try recordingFailure("inquiry.import", by: actor, entityType: "inquiry", recording: !dryRun) {
+            do throws(CSVFileError) {
+                return try CSVStream(contentsOf: file, limits: limits)
+            } catch {
+                throw ImportError.file(error)
+            }
         }
-        return try importInquiries(actor, table: table, dryRun: dryRun, progress: progress)
+        return try importInquiries(actor, stream: stream, dryRun: dryRun, progress: progress)
     }
 
     /// Imports a batch manifest from a CSV file, checking the permission before reading it.

@@ -44,6 +44,19 @@ extension Homeward {
     /// - Parameter progress: called now and then with (rows done, total) while writing.
     public func importInquiries(_ actor: Actor, table: CSVTable, dryRun: Bool = false,
                                 progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
+        try importInquiries(actor, source: table, dryRun: dryRun, progress: progress)
+    }
+
+    /// Imports inquiries from a CSV file read in slices (see ``CSVStream``), as
+    /// ``importInquiries(_:table:dryRun:progress:)`` imports a table: the file is never
+    /// held in memory whole.
+    public func importInquiries(_ actor: Actor, stream: CSVStream, dryRun: Bool = false,
+                                progress: ((Int, Int) -> Void)? = nil) throws -> ImportSummary {
+        try importInquiries(actor, source: stream, dryRun: dryRun, progress: progress)
+    }
+
+    private func importInquiries(_ actor: Actor, source table: some CSVRecordSlices, dryRun: Bool,
+                                 progress: ((Int, Int) -> Void)?) throws -> ImportSummary {
         try authorize(actor, .editCases, action: "inquiry.import", entityType: "inquiry")
         return try recordingFailure("inquiry.import", by: actor, entityType: "inquiry", recording: !dryRun) {
             let map = try ColumnMap(header: table.header, columns: InquiryForm.columns,
@@ -53,20 +66,20 @@ extension Homeward {
             let check: @Sendable (InquiryForm) -> Result<ValidInquiry, FieldProblems> = { form in
                 form.validate(regions: regions, today: today)
             }
-            let total = table.records.count
+            let total = table.estimatedRows
             guard !dryRun else {
                 return try read { db in
-                    var scan = try DuplicateScan(db)
+                    var scan = try DuplicateScan(db, rows: total)
                     var rows = 0
                     try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
-                        for (line, inquiry) in slice { scan.add(line: line, inquiry) }
+                        for (line, inquiry) in slice { try scan.add(line: line, inquiry) }
                         rows += slice.count
                     }
                     return ImportSummary(rows: rows, dryRun: true, warnings: scan.warnings)
                 }
             }
             return try write { db in
-                var scan = try DuplicateScan(db)
+                var scan = try DuplicateScan(db, rows: total)
                 // A load at least as large as what is there goes faster with indexes built afterwards.
                 let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
                 var inserter = try CaseInserter(db, at: now)
@@ -77,12 +90,12 @@ extension Homeward {
                     try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
                         for (line, inquiry) in slice {
                             let reference = try inserter.insert(inquiry, coordinatorID: actor.userID)
-                            scan.add(line: line, inquiry, reference: reference.description)
+                            try scan.add(line: line, inquiry, reference: reference.description)
                             if first == nil { first = reference }
                             last = reference
                         }
                         done += slice.count
-                        progress?(done, total)
+                        progress?(done, max(done, total))
                     }
                 }
                 if total >= 10_000 && total >= existing {

@@ -2,39 +2,54 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Validates every row of a table, on all cores, collecting all problems.
+/// Validates every row of an import, on all cores, collecting all problems.
 enum ValidatedRows {
     private struct Slice<Valid: Sendable>: Sendable {
         var valid: [(line: Int, value: Valid)] = []
         var problems: [RowProblem] = []
         var badLines: [Int] = []
+        var rows = 0
+        var lineCount = 0
+        var fileProblem: CSVFileError?
+        var cutInsideQuotes = false
+
+        /// The same slice with its lines moved from the slice's base to the file's.
+        func movedDown(by base: Int) -> Slice {
+            guard base != 0 else { return self }
+            var moved = self
+            moved.valid = valid.map { ($0.line + base, $0.value) }
+            moved.problems = problems.map { RowProblem(line: $0.line + base, column: $0.column, message: $0.message) }
+            moved.badLines = badLines.map { $0 + base }
+            moved.fileProblem = fileProblem?.movedDown(by: base)
+            return moved
+        }
     }
 
     /// The valid rows with their line numbers, or ``ImportError/invalidRows(_:badRows:totalRows:)``
     /// listing the first problems and counting every bad row.
-    static func validate<Form: Sendable, Valid: Sendable>(
-        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+    static func validate<Source: CSVRecordSlices, Form: Sendable, Valid: Sendable>(
+        _ source: Source, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>
     ) throws -> [(line: Int, value: Valid)] {
         var all = [(line: Int, value: Valid)]()
-        all.reserveCapacity(table.records.count)
-        try stream(table, map: map, blank: blank, check: check) { all += $0 }
+        all.reserveCapacity(source.estimatedRows)
+        try stream(source, map: map, blank: blank, check: check) { all += $0 }
         return all
     }
 
     /// Every valid row and every problem, for imports that add checks across rows (tags
     /// unique within the file and the batch) and must report them with the row checks, in
     /// one run.
-    static func collect<Form: Sendable, Valid: Sendable>(
-        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+    static func collect<Source: CSVRecordSlices, Form: Sendable, Valid: Sendable>(
+        _ source: Source, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>
     ) throws -> (valid: [(line: Int, value: Valid)], problems: RowProblemList) {
         var valid = [(line: Int, value: Valid)]()
-        valid.reserveCapacity(table.records.count)
-        var problems = RowProblemList(totalRows: table.records.count)
-        try slices(table, map: map, blank: blank, check: check) { slice in
+        valid.reserveCapacity(source.estimatedRows)
+        var problems = RowProblemList()
+        try slices(source, map: map, blank: blank, check: check) { slice in
             valid += slice.valid
-            problems.add(slice.problems, badLines: slice.badLines)
+            problems.add(slice.problems, badLines: slice.badLines, rows: slice.rows)
         }
         return (valid, problems)
     }
@@ -44,15 +59,15 @@ enum ValidatedRows {
     /// are checked, so that writing overlaps validation. After the first bad row nothing more
     /// is consumed, but every row is still checked so that all problems are reported; the
     /// caller's transaction must then be rolled back, which the thrown error causes.
-    static func stream<Form: Sendable, Valid: Sendable>(
-        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+    static func stream<Source: CSVRecordSlices, Form: Sendable, Valid: Sendable>(
+        _ source: Source, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>,
         consume: ([(line: Int, value: Valid)]) throws -> Void
     ) throws {
-        var problems = RowProblemList(totalRows: table.records.count)
+        var problems = RowProblemList()
         var failure: (any Error)?
-        try slices(table, map: map, blank: blank, check: check) { slice in
-            problems.add(slice.problems, badLines: slice.badLines)
+        try slices(source, map: map, blank: blank, check: check) { slice in
+            problems.add(slice.problems, badLines: slice.badLines, rows: slice.rows)
             guard problems.isEmpty, failure == nil else { return }
             do { try consume(slice.valid) } catch { failure = error }
         }
@@ -60,48 +75,94 @@ enum ValidatedRows {
         if let error = problems.error { throw error }
     }
 
-    /// Checks slices of rows on all cores and hands each to `body` in file order.
-    private static func slices<Form: Sendable, Valid: Sendable>(
-        _ table: CSVTable, map: ColumnMap<Form>, blank: Form,
+    /// Parses and checks slices on all cores, at most a few ahead of the slowest consumer, and
+    /// hands each to `body` in file order with the file's line numbers.
+    /// - Throws: `ImportError.file` for a problem that makes the file unreadable (it takes
+    ///   the place of every row problem, as when the file is parsed whole), `.header` for a
+    ///   file without data rows.
+    private static func slices<Source: CSVRecordSlices, Form: Sendable, Valid: Sendable>(
+        _ source: Source, map: ColumnMap<Form>, blank: Form,
         check: @escaping @Sendable (Form) -> Result<Valid, FieldProblems>,
         body: (Slice<Valid>) -> Void
     ) throws {
-        let records = table.records
-        guard !records.isEmpty else { throw ImportError.header("the file has a header but no data rows; nothing to import") }
-        let size = 4_096
-        let count = (records.count + size - 1) / size
-        let slices = Mutex<[Int: Slice<Valid>]>([:])
-        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        DispatchQueue.global(qos: .userInitiated).async {
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                var slice = Slice<Valid>()
-                slice.valid.reserveCapacity(size)
-                for record in records[(index * size)..<min(records.count, (index + 1) * size)] {
-                    switch Self.check(record, in: table, map: map, blank: blank, rule: check) {
-                    case let .success(value): slice.valid.append((record.line, value))
-                    case let .failure(problems):
-                        slice.badLines.append(record.line)
-                        if slice.problems.count < ImportLimits.reportedProblems { slice.problems += problems.list }
-                    }
+        let count = source.sliceCount
+        let width = source.header.count
+        let checkSlice: @Sendable (CSVRecordSlice) -> Slice<Valid> = { parsed in
+            var slice = Slice<Valid>(lineCount: parsed.lineCount, fileProblem: parsed.problem, cutInsideQuotes: parsed.cutInsideQuotes)
+            slice.rows = parsed.records.count
+            slice.valid.reserveCapacity(parsed.records.count)
+            for record in parsed.records {
+                switch Self.check(record, width: width, map: map, blank: blank, rule: check) {
+                case let .success(value): slice.valid.append((record.line, value))
+                case let .failure(problems):
+                    slice.badLines.append(record.line)
+                    if slice.problems.count < ImportLimits.reportedProblems { slice.problems += problems.list }
                 }
-                slices.withLock { $0[index] = slice }
-                ready[index].signal()
+            }
+            return slice
+        }
+        let checked = Mutex<[Int: Slice<Valid>]>([:])
+        let ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        // A worker takes a place in the window before it takes the next slice, so the slices
+        // in flight are always the next ones the consumer needs: it can never wait for a
+        // slice that no worker may start.
+        let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        let window = DispatchSemaphore(value: workers + 2)
+        let next = Atomic<Int>(0)
+        let done = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async(group: done) {
+                while true {
+                    window.wait()
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < count else {
+                        window.signal()
+                        return
+                    }
+                    let slice = checkSlice(source.slice(index))
+                    checked.withLock { $0[index] = slice }
+                    ready[index].signal()
+                }
             }
         }
+        // Every slice is waited for, even after a problem, so that no worker still reads the
+        // source when this returns.
+        defer { done.wait() }
+        var base = 0
+        var rows = 0
+        var fileProblem: CSVFileError?
+        var finished = false
         for index in 0..<count {
             ready[index].wait()
-            guard let slice = slices.withLock({ $0.removeValue(forKey: index) }) else { continue }
+            let taken = checked.withLock { $0.removeValue(forKey: index) }
+            window.signal()
+            guard fileProblem == nil, !finished, var slice = taken else { continue }
+            if slice.cutInsideQuotes {
+                // A stray quote fooled the split: read everything from here in one piece.
+                slice = checkSlice(source.rest(from: index))
+                finished = true
+            }
+            slice = slice.movedDown(by: base)
+            source.release(index)
+            base += slice.lineCount
+            if let problem = slice.fileProblem {
+                fileProblem = problem
+                continue
+            }
+            rows += slice.rows
             body(slice)
         }
+        if let fileProblem { throw ImportError.file(fileProblem) }
+        guard rows > 0 else { throw ImportError.header("the file has a header but no data rows; nothing to import") }
     }
 
     private struct RowProblems: Error { var list: [RowProblem] }
 
     private static func check<Form, Valid>(
-        _ record: CSVRecord, in table: CSVTable, map: ColumnMap<Form>, blank: Form,
+        _ record: CSVRecord, width: Int, map: ColumnMap<Form>, blank: Form,
         rule: (Form) -> Result<Valid, FieldProblems>
     ) -> Result<Valid, RowProblems> {
-        if let mismatch = table.widthMismatch(of: record) {
+        if let mismatch = CSVTable.widthMismatch(of: record, width: width) {
             return .failure(RowProblems(list: [RowProblem(line: record.line, column: nil, message: mismatch)]))
         }
         return rule(map.form(from: record.fields, into: blank)).mapError { problems in
@@ -112,17 +173,16 @@ enum ValidatedRows {
 
 /// The problems of one import file: the first ones listed in line order, every bad row counted.
 struct RowProblemList {
-    let totalRows: Int
+    /// The data rows checked so far.
+    private(set) var totalRows = 0
     private var problems = [RowProblem]()
     private var badLines = Set<Int>()
 
-    init(totalRows: Int) {
-        self.totalRows = totalRows
-    }
-
     var isEmpty: Bool { badLines.isEmpty }
 
-    mutating func add(_ found: [RowProblem], badLines lines: [Int]) {
+    /// Adds the problems and bad lines found in `rows` more rows.
+    mutating func add(_ found: [RowProblem], badLines lines: [Int], rows: Int = 0) {
+        totalRows += rows
         badLines.formUnion(lines)
         if problems.count < ImportLimits.reportedProblems * 2 { problems += found }
     }

@@ -10,6 +10,7 @@ enum Migrations {
         ("0003_hardening", PackageResources._003_hardening_sql),
         ("0004_matching", PackageResources._004_matching_sql),
         ("0005_reports", PackageResources._005_reports_sql),
+        ("0006_import", PackageResources._006_import_sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -177,3 +177,45 @@ import Testing
         #expect(next == InquiryReference(year: 2025, number: 1).description)
     }
 }
+
+@Suite struct DuplicateLookupTests {
+    /// A small file against a larger database looks up only its own service numbers and
+    /// birth dates; it must warn exactly as reading every recorded person would.
+    @Test func aSmallFileLooksUpItsOwnKeysAndWarnsAsAFullReadWould() throws {
+        let (homeward, _, olena) = try makeCasework()
+        let known = try homeward.addInquiry(olena, shevchenkoForm()).reference
+        let header = InquiryImportTests.header
+        _ = try homeward.importInquiries(olena, table: try CSVTable(bytes: csv([header] + (1...60).map { InquiryImportTests.row($0) })))
+        let rows = [
+            InquiryImportTests.row(3),
+            InquiryImportTests.row(61),
+            InquiryImportTests.row(3).replacingOccurrences(of: "Ткаченко3,", with: "ТКАЧЕНКО3,"),
+            InquiryImportTests.row(62).replacingOccurrences(of: ",m,,47", with: ",m,ZSU 4471203,47"),
+            InquiryImportTests.row(61),
+        ]
+        let table = try CSVTable(bytes: csv([header] + rows))
+        let map = try ColumnMap(header: table.header, columns: InquiryForm.columns, required: InquiryForm.requiredColumns,
+                                oneOf: ["phone", "email"])
+        let today = homeward.today
+        let valid = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { $0.validate(regions: .standard, today: today) }
+        let (lookedUp, read) = try homeward.writer.read { db in
+            // 61 persons: more than 8 × 1 row, fewer than 8 × 1,000.
+            var lookup = try DuplicateScan(db, rows: 1)
+            var full = try DuplicateScan(db, rows: 1_000)
+            for (line, inquiry) in valid {
+                try lookup.add(line: line, inquiry)
+                try full.add(line: line, inquiry)
+            }
+            return (lookup.warnings.list, full.warnings.list)
+        }
+        // The first inquiry is the known one, so the file's row 3 got number 4.
+        let third = InquiryReference(year: 2025, number: 4).description
+        #expect(lookedUp == read)
+        #expect(lookedUp == [
+            ImportWarning(line: 2, reference: third, reason: "same names and birth date"),
+            ImportWarning(line: 4, reference: third, reason: "same names and birth date"),
+            ImportWarning(line: 5, reference: "\(known)", reason: "same service number"),
+            ImportWarning(line: 6, reference: nil, reason: "same names and birth date as line 3"),
+        ])
+    }
+}

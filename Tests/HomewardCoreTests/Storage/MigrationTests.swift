@@ -87,4 +87,29 @@ import Testing
         #expect(settings == 0)
         #expect(try homeward.writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }.contains("0005_reports"))
     }
+
+    @Test func aReleaseFiveDatabaseUpgradesKeepingItsPersonsAndGainsTheBirthIndex() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("release5.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "0005_reports")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO database_identity (singleton, id, created_at, audit_key)
+                VALUES (1, '0123456789abcdef0123456789abcdef', 't', randomblob(32));
+                INSERT INTO person (family_name, given_name, family_name_latin, given_name_latin, sex, date_of_birth,
+                    last_known_region, last_seen_from, last_seen_to, created_at, updated_at)
+                VALUES ('Шевченко', 'Олексій', 'Shevchenko', 'Oleksii', 'male', '1994-03-02', 'UA-14', '2024-01-01', '2024-01-01', 't', 't');
+                """)
+        }
+        try old.close()
+        let homeward = try Homeward.open(path: path, environment: testEnvironment())
+        let (persons, index) = try homeward.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE date_of_birth = '1994-03-02'"),
+             try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'person_by_birth'"))
+        }
+        #expect(persons == 1)
+        #expect(index == "person_by_birth")
+        #expect(try homeward.writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }.contains("0006_import"))
+    }
 }
