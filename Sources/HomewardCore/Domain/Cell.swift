@@ -5,8 +5,8 @@ public enum Cell {
     static func trimmed(_ text: some StringProtocol) -> Substring {
         let whole = Substring(text)
         let scalars = whole.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
         return Substring(scalars[first...last])
     }
 
@@ -14,7 +14,7 @@ public enum Cell {
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           !first.properties.isWhitespace, !last.properties.isWhitespace {
+           !isWhitespace(first), !isWhitespace(last) {
             return text
         }
         let trimmed = trimmed(text)
@@ -97,6 +97,12 @@ public enum Cell {
     /// Scalars that need no property lookup: printable ASCII, Latin letters and Cyrillic,
     /// which make up nearly every cell an import cleans. A test checks every scalar of these
     /// ranges against the full rule.
+    /// Unicode's White_Space, answered for ASCII without the property table (there it is
+    /// tab, line feed, vertical tab, form feed, carriage return and space).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
     static func isPlainFast(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return (0x20..<0x7F).contains(value) || (0xC0..<0x250).contains(value) || (0x400..<0x530).contains(value)

@@ -9,7 +9,8 @@ enum FreeText {
             problems.append(FieldProblem(field: field, message: reason))
             return nil
         }
-        guard value.count <= limit else {
+        // Characters are never more than UTF-8 bytes: count them only when the bytes are over.
+        guard value.utf8.count <= limit || value.count <= limit else {
             problems.append(FieldProblem(field: field, message: "longer than \(limit) characters"))
             return nil
         }

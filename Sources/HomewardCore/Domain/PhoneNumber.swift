@@ -51,6 +51,7 @@ public enum PhoneNumber {
         guard !trimmed.isEmpty, trimmed.utf8.count <= 64,
               trimmed.unicodeScalars.allSatisfy({ "0123456789+-() ./".unicodeScalars.contains($0) }),
               trimmed.contains(where: \.isNumber) else { return .failure(.notANumber) }
+        if let number = commonUkrainianForm(trimmed) { return .success(number) }
         let result = libphonenumber(trimmed)
         if case .failure = result, let national = withoutLongDistancePrefix(trimmed),
            case let .success(number) = libphonenumber(national) {
@@ -79,7 +80,45 @@ public enum PhoneNumber {
         return forms
     }
 
-    private static func libphonenumber(_ text: String) -> Result<String, Problem> {
+    /// The E.164 form of a number in one of the two shapes most families write, "+380 XX XXX
+    /// XX XX" and "0XX XXX XX XX" (digits with spaces, hyphens or brackets), found without
+    /// libphonenumber, whose regular expressions cost most of an import's row checks; nil
+    /// for any other shape, which libphonenumber then reads.
+    ///
+    /// For these shapes libphonenumber's answer is known: a Ukrainian national number is
+    /// nine digits (every nine-digit number is possible there) and none starts with the
+    /// trunk 0. `PhoneNumberTests` checks on the installed library that both give the same
+    /// answer for every two-digit operator or area code, with random digits and separators.
+    static func commonUkrainianForm(_ text: String) -> String? {
+        var digits = [UInt8]()
+        digits.reserveCapacity(12)
+        var plus = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte)
+                if digits.count > 12 { return nil }
+            case UInt8(ascii: "+") where offset == 0: plus = true
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            default: return nil
+            }
+        }
+        // "(0)" marks a left-out trunk prefix, which hw_phone_parse removes first.
+        guard !text.contains("(0)") else { return nil }
+        let zero = UInt8(ascii: "0")
+        let national: ArraySlice<UInt8>
+        if plus, digits.count == 12, digits.starts(with: "380".utf8), digits[3] != zero {
+            national = digits[3...]
+        } else if !plus, digits.count == 10, digits[0] == zero, digits[1] != zero {
+            national = digits[1...]
+        } else {
+            return nil
+        }
+        return "+380" + String(decoding: national, as: UTF8.self)
+    }
+
+    /// libphonenumber's reading of `text`, through ``hw_phone_parse``.
+    static func libphonenumber(_ text: String) -> Result<String, Problem> {
         var buffer = [CChar](repeating: 0, count: 32)
         var countryCode: Int32 = 0
         let status = buffer.withUnsafeMutableBufferPointer { out in
@@ -129,8 +168,8 @@ enum EmailAddress {
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), text.count <= 254 else { return false }
-        return !text.contains { $0.isWhitespace }
+              !parts[1].hasSuffix("."), text.utf8.count <= 254 || text.count <= 254 else { return false }
+        return !text.unicodeScalars.contains(where: Cell.isWhitespace)
     }
 }
 

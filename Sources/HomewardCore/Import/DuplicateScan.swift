@@ -11,10 +11,40 @@ struct DuplicateScan {
         var birth: String
     }
 
-    /// An earlier row of the file: its line and, once written, its reference.
+    /// An earlier row of the file: its line and, once written, its reference; 12 bytes,
+    /// since a 100,000-row file keeps one for nearly every row.
     private struct EarlierRow {
-        var line: Int
-        var reference: String?
+        private let lineNumber: Int32
+        private let year: Int16
+        private let number: Int32
+
+        init(line: Int, reference: InquiryReference?) {
+            lineNumber = Int32(clamping: line)
+            year = Int16(clamping: reference?.year ?? 0)
+            number = Int32(clamping: reference?.number ?? 0)
+        }
+
+        var line: Int { Int(lineNumber) }
+        var reference: String? { year == 0 ? nil : InquiryReference(year: Int(year), number: Int(number)).description }
+    }
+
+    /// An identity of the file by a 128-bit hash of its names and date (two 64-bit hashes
+    /// of this process's random seed), so that the file's rows cost 16 bytes each instead of
+    /// three strings; two different identities sharing one is about as likely as 2⁻¹²⁸ per pair.
+    private struct IdentityHash: Hashable {
+        let high: Int
+        let low: Int
+
+        init(_ identity: Identity) {
+            var first = Hasher()
+            first.combine(0 as UInt8)
+            first.combine(identity)
+            var second = Hasher()
+            second.combine(1 as UInt8)
+            second.combine(identity)
+            high = first.finalize()
+            low = second.finalize()
+        }
     }
 
     static let sameNumber = "same service number"
@@ -23,7 +53,7 @@ struct DuplicateScan {
     /// What was recorded before the import: every person read up front, or looked up row by row.
     private var known: KnownPersons
     private var firstRowOfNumber = [String: EarlierRow]()
-    private var firstRowOfPerson = [Identity: EarlierRow]()
+    private var firstRowOfPerson = [IdentityHash: EarlierRow]()
     /// Possible duplicates, then the row's own plausibility warnings, in line order.
     private(set) var warnings = ImportWarnings()
     /// How many rows may duplicate a person or an earlier row.
@@ -47,7 +77,7 @@ struct DuplicateScan {
 
     /// Checks one valid row and keeps its warnings; `reference` is the one it was given,
     /// nil in a dry run.
-    mutating func add(line: Int, _ inquiry: ValidInquiry, reference: String? = nil) throws {
+    mutating func add(line: Int, _ inquiry: ValidInquiry, reference: InquiryReference? = nil) throws {
         let before = warnings.count
         defer {
             if warnings.count > before { duplicates += 1 }
@@ -58,17 +88,20 @@ struct DuplicateScan {
             Identity(family: person.latin.family.lowercased(), given: person.latin.given.lowercased(), birth: $0.description)
         }
         let number = person.serviceNumberKey
+        let identityHash = identity.map(IdentityHash.init)
         if let number, let known = try known.reference(serviceNumberKey: number) {
             warnings.append(ImportWarning(line: line, reference: known, reason: Self.sameNumber))
         } else if let identity, let known = try known.reference(of: identity) {
             warnings.append(ImportWarning(line: line, reference: known, reason: Self.sameNames))
         } else if let number, let first = firstRowOfNumber[number] {
             warnings.append(ImportWarning(line: line, reference: first.reference, reason: "\(Self.sameNumber) as line \(first.line)"))
-        } else if let identity, let first = firstRowOfPerson[identity] {
+        } else if let identityHash, let first = firstRowOfPerson[identityHash] {
             warnings.append(ImportWarning(line: line, reference: first.reference, reason: "\(Self.sameNames) as line \(first.line)"))
         }
         if let number, firstRowOfNumber[number] == nil { firstRowOfNumber[number] = EarlierRow(line: line, reference: reference) }
-        if let identity, firstRowOfPerson[identity] == nil { firstRowOfPerson[identity] = EarlierRow(line: line, reference: reference) }
+        if let identityHash, firstRowOfPerson[identityHash] == nil {
+            firstRowOfPerson[identityHash] = EarlierRow(line: line, reference: reference)
+        }
     }
 }
 

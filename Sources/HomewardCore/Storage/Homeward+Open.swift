@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 
 extension Homeward {
+    /// The page cache of every connection: 64 MiB (negative: KiB), allocated only as used.
+    static let cacheSizePragma = -65_536
+
     /// Opens (and with `create`, creates) the database file at `path`.
     ///
     /// The file is created with mode 0600 before SQLite touches it, and only in a folder no one
@@ -45,7 +48,7 @@ extension Homeward {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Bulk imports touch indexes all over the file; a 64 MiB page cache (allocated only
             // as used) keeps them from spilling to the WAL mid-transaction.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = \(Homeward.cacheSizePragma)")
         }
         let pool: DatabasePool
         do {

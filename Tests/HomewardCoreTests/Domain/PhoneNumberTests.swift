@@ -63,3 +63,42 @@ import Testing
         }
     }
 }
+
+/// The shortcut for the common Ukrainian shapes must give exactly libphonenumber's answer,
+/// on the library installed here: every two-digit code after +380 or 0, random digits after
+/// it, random spaces, hyphens and brackets between groups.
+@Suite struct CommonUkrainianFormTests {
+    @Test(arguments: 0..<100)
+    func theShortcutAgreesWithLibphonenumber(code: Int) {
+        var state = UInt64(code + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let separators = ["", " ", "-", " - ", "  "]
+        var shortcuts = 0
+        for _ in 0..<40 {
+            let rest = (0..<(7 + next(3) - 1)).map { _ in String(next(10)) }.joined()
+            let twoDigits = String(format: "%02d", code)
+            let groups = [twoDigits, String(rest.prefix(3)), String(rest.dropFirst(3).prefix(2)), String(rest.dropFirst(5))]
+            let bracketed = next(3) == 0 ? "(\(groups[0]))" : groups[0]
+            let body = ([bracketed] + groups.dropFirst()).map { $0 + separators[next(separators.count)] }.joined()
+            let prefix = ["+380", "+380 ", "+38 0", "0", "(0", "+38(0"][next(6)]
+            let text = prefix == "(0" ? "(0" + body.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "") + ")"
+                : prefix + body
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if let shortcut = PhoneNumber.commonUkrainianForm(trimmed) {
+                shortcuts += 1
+                #expect(PhoneNumber.libphonenumber(trimmed) == .success(shortcut), "\(trimmed)")
+            }
+        }
+        // Nine-digit national numbers that start with 1 to 9 take the shortcut in most shapes.
+        if code >= 10 { #expect(shortcuts > 0) }
+    }
+
+    @Test(arguments: ["+380 (0)67 123 45 67", "+3800671234567", "0067 123 45 67", "+38 067 123 45 67 8", "8 067 123 45 67",
+                      "+380.67.123.45.67", "067/123 45 67", "+48 601 234 567", "380671234567", "0 0671234567"])
+    func otherShapesAreLeftToLibphonenumber(_ text: String) {
+        #expect(PhoneNumber.commonUkrainianForm(text) == nil)
+    }
+}
