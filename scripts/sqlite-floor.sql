@@ -10,7 +10,7 @@
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
-PRAGMA cache_size = -65536;
+PRAGMA cache_size = -16384;  -- as Homeward during a bulk load (Homeward+InquiryImport.swift)
 BEGIN IMMEDIATE;
 .import --csv inquiries.csv staging
 INSERT INTO person (id, family_name, given_name, patronymic, family_name_latin, given_name_latin, patronymic_latin,

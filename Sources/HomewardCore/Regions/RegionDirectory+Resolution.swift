@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension RegionDirectory {
     /// Accepts a code ("UA-09", "ua-09"), any name or alias in any script, case-, apostrophe- (' ’ ʼ ` ‘) and whitespace-insensitive, with or without a region word (oblast, obl., region, область, обл., etc.), and spellings that reduce to the same NameKey. Never silently accepts a mere near-miss.
@@ -9,7 +10,13 @@ extension RegionDirectory {
     /// - Throws: `RegionError.empty` for a blank value; `RegionError.unknown` with up to
     ///   three suggestions when nothing matches exactly or a form fits several regions.
     public func resolve(_ input: String) throws(RegionError) -> Region {
-        if let index = indexByExactName[input] { return all[index] }
+        if let index = indexByExactName[input] ?? resolved[input] { return all[index] }
+        let region = try resolveSpelling(input)
+        if let index = index(code: region.code) { resolved[input] = index }
+        return region
+    }
+
+    private func resolveSpelling(_ input: String) throws(RegionError) -> Region {
         let phrase = RegionPhrase(input)
         guard !phrase.words.isEmpty else {
             if phrase.hasRegionWord || phrase.hasCityWord { throw .unknown(Self.trimmed(input), suggestions: []) }
@@ -73,5 +80,20 @@ extension RegionDirectory {
 
     private static func trimmed(_ input: String) -> String {
         String(Cell.trimmed(input))
+    }
+}
+
+/// Spellings resolved before, and their regions' indices, under a lock; at most
+/// ``capacity`` of them, so that a hostile file cannot grow it without bound.
+final class ResolvedSpellings: Sendable {
+    static let capacity = 4_096
+    private let spellings = Mutex<[String: Int]>([:])
+
+    subscript(input: String) -> Int? {
+        get { spellings.withLock { $0[input] } }
+        set {
+            guard let newValue else { return }
+            spellings.withLock { if $0.count < Self.capacity { $0[input] = newValue } }
+        }
     }
 }

@@ -31,6 +31,9 @@ public struct RegionDirectory: Sendable {
     let indexByExactName: [String: Int]
     /// Name keys of every name and code, for suggestions.
     let suggestionKeys: [(key: String, region: Int)]
+    /// Other spellings already resolved, shared by every thread: an import writes a few
+    /// dozen spellings over and over.
+    let resolved = ResolvedSpellings()
 
     /// A directory over the given regions and land borders.
     ///
@@ -118,7 +121,7 @@ public struct RegionDirectory: Sendable {
         return neighbourIndices[index].map { all[$0].code }
     }
 
-    private func index(code: String) -> Int? {
+    func index(code: String) -> Int? {
         indexByCode[code] ?? indexByCode[code.uppercased()]
     }
 }
