@@ -151,6 +151,11 @@ enum ValidatedRows {
             }
             rows += slice.rows
             body(slice)
+            // The slice's strings were allocated by a worker: free them on one, so that the
+            // writer does not wait on the worker's allocator lock for each of them.
+            let consumed = slice
+            slice = Slice()
+            DispatchQueue.global(qos: .utility).async(group: done) { withExtendedLifetime(consumed) {} }
         }
         if let fileProblem { throw ImportError.file(fileProblem) }
         guard rows > 0 else { throw ImportError.header("the file has a header but no data rows; nothing to import") }

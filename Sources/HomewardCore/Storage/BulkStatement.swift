@@ -21,30 +21,45 @@ struct BulkStatement {
     }
 
     /// Binds `values` to parameters 1, 2, … and runs the statement once.
+    ///
+    /// The texts are copied once into one buffer (on the stack when small) that lives until
+    /// the step is done, and bound there with `SQLITE_STATIC`, so that SQLite reads them in
+    /// place instead of allocating a copy of each; the bindings are cleared before the
+    /// buffer goes, so the statement never points into freed memory.
     func execute(_ values: [BulkValue]) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case let .text(text?):
-                var text = text
-                code = text.withUTF8 { bytes in
-                    sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        var bytes = 0
+        for case let .text(text?) in values { bytes += text.utf8.count }
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes, 1)) { buffer in
+            defer { sqlite3_clear_bindings(handle) }
+            var offset = 0
+            for (position, value) in values.enumerated() {
+                let index = Int32(position + 1)
+                let code: Int32
+                switch value {
+                case var .text(text?):
+                    let start = buffer.baseAddress.map { $0 + offset }
+                    let count = text.withUTF8 { utf8 in
+                        if let start, let source = utf8.baseAddress { start.update(from: source, count: utf8.count) }
+                        return utf8.count
+                    }
+                    offset += count
+                    code = sqlite3_bind_text(handle, index, start.map(UnsafeRawPointer.init)?.assumingMemoryBound(to: CChar.self),
+                                             Int32(count), nil)
+                case let .integer(number?):
+                    code = sqlite3_bind_int64(handle, index, number)
+                case .text(nil), .integer(nil):
+                    code = sqlite3_bind_null(handle, index)
                 }
-            case let .integer(number?):
-                code = sqlite3_bind_int64(handle, index, number)
-            case .text(nil), .integer(nil):
-                code = sqlite3_bind_null(handle, index)
+                guard code == SQLITE_OK else { throw error(code) }
             }
-            guard code == SQLITE_OK else { throw error(code) }
-        }
-        let result = sqlite3_step(handle)
-        guard result == SQLITE_DONE else {
-            let failure = error(result)
-            sqlite3_reset(handle)
-            throw failure
+            let result = sqlite3_step(handle)
+            guard result == SQLITE_DONE else {
+                let failure = error(result)
+                sqlite3_reset(handle)
+                throw failure
+            }
         }
     }
 
@@ -52,7 +67,4 @@ struct BulkStatement {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                       sql: statement.sql)
     }
-
-    /// SQLite copies the bytes before the Swift buffer goes away.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
