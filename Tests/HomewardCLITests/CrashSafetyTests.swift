@@ -31,28 +31,33 @@ import Testing
         /// The longest time it held the write lock: its own transaction.
         let write: Range<Duration>?
 
-        /// A kill `delay` after the start, or `delay` after the child is first seen holding the
-        /// write lock.
+        /// How a kill is timed: `delay` after the start, or `delay` after the child is seen in the
+        /// operation's write (for `holding` without a break, so as not to be a short write).
         enum Plan {
             case fromStart(Duration)
-            case intoWrite(Duration)
+            case intoWrite(Duration, holding: Duration)
 
             var description: String {
                 switch self {
                 case .fromStart(let delay): String(format: "%.1f ms after the start", delay.milliseconds)
-                case .intoWrite(let delay): String(format: "%.1f ms into the write", delay.milliseconds)
+                case .intoWrite(let delay, let holding):
+                    String(format: "%.1f ms into the write (seen for %.0f ms)", delay.milliseconds, holding.milliseconds)
                 }
             }
         }
 
-        /// The first kill of each operation comes as soon as it is seen writing, so some kill
-        /// surely lands inside a transaction; after that, a third are spread from the start to a
-        /// little past the usual end, a third aimed at the write by the clock (widened, as no
-        /// two runs keep the same time), a third a random part of the way into the write.
-        func plan(first: Bool, using generator: inout SeededGenerator) -> Plan {
-            guard let write, !first else { return .intoWrite(.zero) }
+        /// The first kill of each operation comes as soon as it is seen writing (the import's
+        /// once its write has lasted a quarter of its usual length, which no other write does),
+        /// so kills surely land inside a transaction; after that, a quarter are spread from the
+        /// start to a little past the usual end, a quarter aimed at the write by the clock
+        /// (widened, as no two runs keep the same time), and half a random part of the way into
+        /// the write once it is seen (a small operation's write lasts a few milliseconds of a
+        /// process's hundred).
+        func plan(first: Bool, long: Bool, using generator: inout SeededGenerator) -> Plan {
+            guard let write else { return .fromStart(.milliseconds(Double.random(in: 0...duration.milliseconds, using: &generator))) }
             let length = (write.upperBound - write.lowerBound).milliseconds
-            switch Int.random(in: 0..<3, using: &generator) {
+            if first { return .intoWrite(.zero, holding: long ? .milliseconds(length / 4) : .zero) }
+            switch Int.random(in: 0..<4, using: &generator) {
             case 0:
                 return .fromStart(.milliseconds(Double.random(in: 0...(duration.milliseconds * 1.15), using: &generator)))
             case 1:
@@ -60,7 +65,7 @@ import Testing
                 let low = max(0, write.lowerBound.milliseconds - margin), high = write.upperBound.milliseconds + margin
                 return .fromStart(.milliseconds(Double.random(in: low...high, using: &generator)))
             default:
-                return .intoWrite(.milliseconds(Double.random(in: 0...length, using: &generator)))
+                return .intoWrite(.milliseconds(Double.random(in: 0...length, using: &generator)), holding: .zero)
             }
         }
     }
@@ -70,6 +75,8 @@ import Testing
         var kills = 0
         var midTransaction = 0
         var midTransactionApplied = 0
+        /// Kills while the child rebuilt the WAL index or made GRDB's write on opening the file.
+        var openingFile = 0
         var beforeWrite = 0
         var afterCommit = 0
         var afterExit = 0
@@ -89,6 +96,11 @@ import Testing
         let coordinatorToken: String
         let auditorToken: String
         let operations: [Operation]
+        /// `PRAGMA schema_version` of the template.
+        let schemaVersion: [String]
+        /// Whether homeward writes on opening a copy (GRDB creates and drops a table when the
+        /// file has no WAL yet), as `whoami`, which changes nothing itself, shows.
+        let opensWithWrite: Bool
     }
 
     func prepared(importRows: Int) throws -> Prepared {
@@ -130,8 +142,8 @@ import Testing
         let l3 = try cli.linkID(record: "\(exchange)/T-1", name: person(4), in: links)
         try cli.ok("link", "confirm", "\(l2)")
         try cli.ok("link", "confirm", "\(l3)")
-        // The sessions count as used a little in the future, so no kill lands in the touch of
-        // `last_used_at` (a write of its own, once a minute) instead of the operation under test.
+        // The sessions count as used a little in the future, so no child opens with the touch of
+        // `last_used_at` (a write of its own, once a minute) before the operation under test.
         let pinned = try Hostile.tool(["sqlite3", cli.databasePath,
                                        "UPDATE session SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+50 minutes')"])
         #expect(pinned.status == 0, "\(pinned.stderr)")
@@ -191,7 +203,13 @@ import Testing
                 (events("ident.set", "\(exchange)/T-1"), Self.count(1)),
             ]),
         ]
-        return Prepared(cli: cli, template: template, coordinatorToken: coordinator, auditorToken: auditor, operations: operations)
+        let schema = "SELECT schema_version FROM pragma_schema_version"
+        let probe = try template.copy(into: cli.folder, "probe")
+        let schemaVersion = try Inspection.values(probe, [schema])
+        try cli.ok("whoami", "--db", probe)
+        let opensWithWrite = try Inspection.values(probe, [schema]) != schemaVersion
+        return Prepared(cli: cli, template: template, coordinatorToken: coordinator, auditorToken: auditor, operations: operations,
+                        schemaVersion: schemaVersion, opensWithWrite: opensWithWrite)
     }
 
     /// Runs `operation` uncut on a copy: it must succeed and leave exactly its footprint, and
@@ -230,7 +248,7 @@ import Testing
         for kill in 0..<kills {
             let index = kill % p.operations.count
             let (operation, calibration) = (p.operations[index], calibrations[index])
-            let plan = calibration.plan(first: kill < p.operations.count, using: &generator)
+            let plan = calibration.plan(first: kill < p.operations.count, long: operation.name == "import", using: &generator)
             let name = "kill-\(kill)"
             let path = try p.template.copy(into: trials, name)
             let child = try ChildProcess.spawn(operation.arguments + ["--db", path], environment: environment,
@@ -238,14 +256,19 @@ import Testing
             switch plan {
             case .fromStart(let delay):
                 sleep(until: delay, after: child.started)
-            case .intoWrite(let delay):
-                if let seen = child.waitForWrite(database: path) { sleep(until: delay, after: seen) }
+            case .intoWrite(let delay, let holding):
+                if let seen = child.waitForWrite(database: path, pastFirstWrite: p.opensWithWrite, holding: holding) {
+                    sleep(until: delay, after: seen)
+                }
             }
             let moment = child.stopAndKill(database: path)
             let context = "kill \(kill) (seed \(seed)), \(operation.name) \(plan.description), \(moment)"
 
             let state = try Inspection.values(path, operation.footprint.map(\.sql))
             let applied = state == calibration.after
+            // GRDB's write on opening creates and drops a table, so the schema cookie tells
+            // whether that write had committed: a kill while writing before it was in that write.
+            let opened = try Inspection.values(path, ["SELECT schema_version FROM pragma_schema_version"]) != p.schemaVersion
             if !applied && state != calibration.before {
                 tally.halfApplied += 1
                 Issue.record("\(context): half-applied: \(state); before \(calibration.before), after \(calibration.after)")
@@ -254,9 +277,14 @@ import Testing
             case .exitedFirst(let status):
                 tally.afterExit += 1
                 #expect(status == 0 && applied, "\(context): it ended by itself but \(applied ? "" : "did not apply"): \(child.stderr)")
+            case .midTransaction where !applied && p.opensWithWrite && !opened:
+                tally.openingFile += 1
             case .midTransaction:
                 tally.midTransaction += 1
                 if applied { tally.midTransactionApplied += 1 }
+            case .recoveringWAL:
+                tally.openingFile += 1
+                #expect(!applied, "\(context): applied before its process had opened the file")
             case .outsideTransaction:
                 if applied { tally.afterCommit += 1 } else { tally.beforeWrite += 1 }
             }
@@ -274,7 +302,8 @@ import Testing
             return "\(operation.name) \(tally.byOperation[operation.name] ?? 0) (\(String(format: "%.0f", calibration.duration.milliseconds)) ms\(write))"
         }.joined(separator: ", ")
         print("crash safety: \(tally.kills) kills (seed \(seed), \(rows)-row import): \(tally.midTransaction) mid-transaction "
-              + "(\(tally.midTransactionApplied) of them in the commit), \(tally.beforeWrite) before the write, "
+              + "(\(tally.midTransactionApplied) of them in the commit), \(tally.openingFile) opening the file (WAL recovery or GRDB's first write), "
+              + "\(tally.beforeWrite) otherwise before the write, "
               + "\(tally.afterCommit) after the commit, \(tally.afterExit) after exit; half-applied \(tally.halfApplied); \(operations)")
         #expect(tally.halfApplied == 0)
         #expect(tally.kills == kills)

@@ -36,26 +36,45 @@ enum FaultSettings {
     }
 }
 
-/// SQLite's WAL write lock, looked at from another process.
+/// SQLite's WAL locks, looked at from another process.
 ///
-/// The unix VFS takes its WAL locks as POSIX byte-range locks on the `-shm` file: the write
-/// lock is byte 120 (`UNIX_SHM_BASE`, lock 0), held exclusively from `BEGIN IMMEDIATE` until the
-/// commit or rollback. `F_GETLK` names the process that holds it without taking it.
-enum WALWriteLock {
-    static let offset: off_t = 120
+/// The unix VFS takes its WAL locks as POSIX byte-range locks on the `-shm` file, from byte 120
+/// (`UNIX_SHM_BASE`): the write lock is byte 120, held exclusively from `BEGIN IMMEDIATE` until
+/// the commit or rollback, by a connection that also holds a read lock (bytes 123–127). A
+/// connection that rebuilds the WAL index when it opens the file (recovery) takes the write
+/// lock without a read lock, then the recover lock (byte 122) as well. `F_GETLK` names the
+/// process that holds a lock without taking it.
+enum WALLocks {
+    static let write: off_t = 120
+    static let recover: off_t = 122
+    static let reads: (start: off_t, count: off_t) = (123, 5)
 
-    /// The process holding the write lock of `database`, or nil when nobody writes.
-    static func holder(of database: String) -> pid_t? {
+    enum State: Equatable {
+        case idle
+        /// `pid` is inside a write transaction.
+        case writing(pid_t)
+        /// `pid` is rebuilding the WAL index, as the first connection to open the file does.
+        case recovering(pid_t)
+    }
+
+    static func state(of database: String) -> State {
         // This process never opens the databases it watches, so closing the descriptor
         // (which drops every POSIX lock this process holds on the file) loses nothing.
         let descriptor = open(database + "-shm", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .idle }
         defer { close(descriptor) }
+        guard let writer = holder(write, descriptor) else { return .idle }
+        let reading = holder(reads.start, count: reads.count, descriptor) == writer
+        return !reading || holder(recover, descriptor) == writer ? .recovering(writer) : .writing(writer)
+    }
+
+    /// Who holds any lock on `count` bytes from `offset` (an exclusive test lock conflicts with all).
+    private static func holder(_ offset: off_t, count: off_t = 1, _ descriptor: Int32) -> pid_t? {
         var lock = flock()
         lock.l_type = Int16(F_WRLCK)
         lock.l_whence = Int16(SEEK_SET)
         lock.l_start = offset
-        lock.l_len = 1
+        lock.l_len = count
         guard fcntl(descriptor, F_GETLK, &lock) == 0, lock.l_type != Int16(F_UNLCK) else { return nil }
         return lock.l_pid
     }
@@ -78,6 +97,8 @@ final class ChildProcess {
         case exitedFirst(Int32)
         /// It held the database's write lock: inside a write transaction (or its commit).
         case midTransaction
+        /// It was rebuilding the WAL index on opening the file.
+        case recoveringWAL
         /// It ran, but outside any write transaction: before the write or after the commit.
         case outsideTransaction
     }
@@ -149,29 +170,51 @@ final class ChildProcess {
             status = code
             return .exitedFirst(code)
         }
-        let moment: Moment = WALWriteLock.holder(of: database) == pid ? .midTransaction : .outsideTransaction
+        let moment: Moment = switch WALLocks.state(of: database) {
+        case .writing(let holder) where holder == pid: .midTransaction
+        case .recovering(let holder) where holder == pid: .recoveringWAL
+        default: .outsideTransaction
+        }
         kill(pid, SIGKILL)
         wait()
         return moment
     }
 
-    /// Waits until it is seen holding the write lock of `database`: the instant, or nil when
-    /// it ended first.
-    func waitForWrite(database: String) -> ContinuousClock.Instant? {
+    /// Waits until it is seen inside a write transaction of `database` that has lasted
+    /// `holding`: the instant, or nil when it ended first. With `pastFirstWrite`, a write that
+    /// begins while the -wal file is still empty does not count: that is GRDB's on opening the
+    /// file (it creates and drops a table so that a WAL exists); every later one finds frames.
+    func waitForWrite(database: String, pastFirstWrite: Bool, holding: Duration = .zero) -> ContinuousClock.Instant? {
+        var since: ContinuousClock.Instant?
+        var openingWrite = false
         while poll() == nil {
-            if WALWriteLock.holder(of: database) == pid { return .now }
+            if WALLocks.state(of: database) == .writing(pid) {
+                let now = ContinuousClock.now
+                if since == nil && !openingWrite {
+                    if pastFirstWrite && Self.size(database + "-wal") == 0 { openingWrite = true } else { since = now }
+                }
+                if let since, now - since >= holding { return now }
+            } else {
+                since = nil
+                openingWrite = false
+            }
             usleep(20)
         }
         return nil
     }
 
-    /// Runs it to its end while watching the write lock: when it held it, relative to the start.
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Runs it to its end while watching the write lock: when it wrote, relative to the start.
     func watchWrites(database: String) -> [Range<Duration>] {
         var windows: [Range<Duration>] = []
         var opened: Duration?
         while poll() == nil {
             let now = elapsed
-            if WALWriteLock.holder(of: database) == pid {
+            if WALLocks.state(of: database) == .writing(pid) {
                 if opened == nil { opened = now }
             } else if let start = opened {
                 windows.append(start..<now)
