@@ -7,7 +7,7 @@ import Testing
 /// there afterwards, no "database is locked" reaches anyone, the audit chain runs 1…N without
 /// gaps or forks, and records two processes changed lose no update.
 ///
-/// HOMEWARD_CONCURRENCY_OPS (default 4 per process and round), HOMEWARD_CONCURRENCY_ROUNDS
+/// HOMEWARD_CONCURRENCY_OPS (default 3 per process and round), HOMEWARD_CONCURRENCY_ROUNDS
 /// (default 2) and HOMEWARD_CONCURRENCY_SEED size it; `make concurrency` runs more.
 @Suite(.serialized) struct ConcurrencyTests {
     static let workers = 8
@@ -241,7 +241,7 @@ import Testing
     }
 
     @Test func eightProcessesAtOnceLoseNothingAndNeverSeeALock() throws {
-        let operations = FaultSettings.count("HOMEWARD_CONCURRENCY_OPS", default: 4)
+        let operations = FaultSettings.count("HOMEWARD_CONCURRENCY_OPS", default: 3)
         let rounds = FaultSettings.count("HOMEWARD_CONCURRENCY_ROUNDS", default: 2)
         let seed = FaultSettings.seed("HOMEWARD_CONCURRENCY_SEED")
         var generator = SeededGenerator(seed: seed)

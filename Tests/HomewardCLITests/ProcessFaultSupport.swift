@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 import Testing
 
-/// What the crash-safety and concurrency suites share: seeded randomness, settings from the
-/// environment, a `homeward` child the test can stop and kill, SQLite's write lock seen from
-/// outside, and checks of a database after the fact.
+// What the crash-safety and concurrency suites share: seeded randomness, settings from the
+// environment, a `homeward` child the test can stop and kill, SQLite's WAL locks seen from
+// outside, and checks of a database after the fact.
 
 /// SplitMix64: small, fast and seeded, so a run's kill times and operation mix can be replayed
 /// from the seed its summary prints.
@@ -95,7 +95,7 @@ final class ChildProcess {
     enum Moment: Equatable {
         /// It had exited before the kill: the operation ran to its end.
         case exitedFirst(Int32)
-        /// It held the database's write lock: inside a write transaction (or its commit).
+        /// It was inside a write transaction (or its commit): it held the write lock and a read lock.
         case midTransaction
         /// It was rebuilding the WAL index on opening the file.
         case recoveringWAL
@@ -220,7 +220,8 @@ final class ChildProcess {
                 windows.append(start..<now)
                 opened = nil
             }
-            usleep(50)
+            // Looser than the kills' wait: a busy watcher would slow the child it times.
+            usleep(250)
         }
         if let start = opened { windows.append(start..<elapsed) }
         return windows
