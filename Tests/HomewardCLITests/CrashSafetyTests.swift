@@ -316,7 +316,8 @@ import Testing
         #expect(tally.halfApplied == 0)
         #expect(tally.kills == kills)
         // The kills must reach inside transactions, not only fall between them: the first import
-        // kill, as soon as the import is seen writing, cannot miss its transaction.
+        // kill, once the import has been seen writing for a quarter of its usual write, cannot
+        // miss its transaction.
         #expect(tally.midTransaction > 0, "no kill landed inside a transaction")
     }
 }
