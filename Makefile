@@ -29,7 +29,7 @@ CHECK_DEMO = rm -rf "$(CHECK_DIR)/demo" && install -d -m 700 "$(CHECK_DIR)" "$(C
   $(HOMEWARD_BIN) demo --db "$(abspath $(CHECK_DIR))/demo/homeward.sqlite" >/dev/null 2>"$(CHECK_DIR)/demo.log" \
   || { tail -20 "$(CHECK_DIR)/demo.log"; exit 1; }
 
-.PHONY: deps build test hostile demo bench clean render-deps render-check
+.PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -51,6 +51,27 @@ test: deps
 hostile: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter 'HostileCorpus|Injection|FailureModes|AuditScript'
+
+# Crash safety in full: child homeward processes killed with SIGKILL mid-import, mid-merge,
+# mid-decision and mid-status-change, CRASH_KILLS times; `make test` runs a few kills.
+CRASH_KILLS ?= 200
+CRASH_IMPORT_ROWS ?= 3000
+# Empty: a fresh seed each run (the summary prints it; CRASH_SEED=N repeats its kill times).
+CRASH_SEED ?=
+crash: deps
+	$(SWIFT) build --build-tests
+	HOMEWARD_CRASH_KILLS=$(CRASH_KILLS) HOMEWARD_CRASH_IMPORT_ROWS=$(CRASH_IMPORT_ROWS) HOMEWARD_CRASH_SEED=$(CRASH_SEED) \
+	  $(SWIFT) test --skip-build --filter CrashSafetyTests
+
+# Eight processes at once on one database, CONCURRENCY_OPS steps each in CONCURRENCY_ROUNDS
+# rounds; `make test` runs a short pass.
+CONCURRENCY_OPS ?= 25
+CONCURRENCY_ROUNDS ?= 4
+CONCURRENCY_SEED ?=
+concurrency: deps
+	$(SWIFT) build --build-tests
+	HOMEWARD_CONCURRENCY_OPS=$(CONCURRENCY_OPS) HOMEWARD_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) \
+	  HOMEWARD_CONCURRENCY_SEED=$(CONCURRENCY_SEED) $(SWIFT) test --skip-build --filter ConcurrencyTests
 
 # The demo refuses an existing database, so a second run starts from a fresh folder.
 demo: build

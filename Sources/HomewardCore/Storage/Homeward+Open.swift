@@ -53,6 +53,10 @@ extension Homeward {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Once the pool is open GRDB sets its writer to `synchronous = NORMAL` (after
+            // prepareDatabase ran), which leaves the newest commits to a power cut until the
+            // next checkpoint: the writer, the one connection that commits, gets FULL back.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch let error as DatabaseError {
             throw StorageError.from(error, path: path)
                 ?? StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")

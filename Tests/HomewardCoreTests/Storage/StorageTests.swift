@@ -19,6 +19,8 @@ import Testing
         #expect(pragmas.0 == 2)
         #expect(pragmas.1 == "wal")
         #expect(pragmas.2 == 1)
+        // The writer too: GRDB turns it to NORMAL (1) when the pool opens in WAL mode.
+        #expect(try homeward.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
     }
 
     @Test func missingFileIsNotCreatedUnlessAsked() throws {
