@@ -82,7 +82,7 @@ extension Homeward {
                 var scan = try DuplicateScan(db, rows: total)
                 // A load at least as large as what is there goes faster with indexes built afterwards.
                 let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
-                var inserter = try CaseInserter(db, at: now)
+                var inserter = try CaseInserter(db, at: now, rowsPerStatement: CaseInserter.importRowsPerStatement)
                 var first: InquiryReference?
                 var last: InquiryReference?
                 var done = 0
@@ -97,6 +97,7 @@ extension Homeward {
                         done += slice.count
                         progress?(done, max(done, total))
                     }
+                    try inserter.finish()
                 }
                 if total >= 10_000 && total >= existing {
                     // With the indexes built afterwards the rows are appended page after page,
@@ -109,7 +110,6 @@ extension Homeward {
                 } else {
                     try insertAll()
                 }
-                try inserter.finish()
                 let warnings = scan.warnings
                 try audit(AuditEntry(action: "inquiry.import", entityType: "inquiry", entityID: first?.description,
                                      details: ["rows": String(done), "references": inserter.issuedSummary,
