@@ -25,6 +25,7 @@ public enum FuzzDriver {
     public static func main(_ target: FuzzTarget) -> Never {
         #if HOMEWARD_FUZZ
         fuzzedTarget = target
+        target.prepare()
         // Small inputs for the one-cell targets, unless the command line says otherwise.
         var arguments = CommandLine.arguments
         if !arguments.contains(where: { $0.hasPrefix("-max_len=") }) {
@@ -65,6 +66,7 @@ public enum FuzzDriver {
             FileHandle.standardError.write(Data("usage: fuzz-\(target.rawValue) FILE-OR-FOLDER...\n".utf8))
             return 64
         }
+        target.prepare()
         var count = 0
         for path in paths {
             let files: [URL]

@@ -1,3 +1,5 @@
+import HomewardCore
+
 /// The fuzz targets: one executable each (`fuzz-<raw value>`) and one corpus folder each
 /// (`Tests/Fuzz/<raw value>/`).
 public enum FuzzTarget: String, CaseIterable, Sendable {
@@ -31,6 +33,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .references: try ReferenceFuzzing.check(input)
         case .phones: try PhoneFuzzing.check(input)
         case .phc: try PHCFuzzing.check(input)
+        }
+    }
+
+    /// Builds what every input shares (the import sandbox, the region directory) before the
+    /// first input, so that its one-time allocations are not taken for that input's leaks.
+    public func prepare() {
+        switch self {
+        case .csvInquiries, .csvManifest: _ = ImportSandbox.shared
+        case .regions: _ = RegionDirectory.standard
+        case .dates, .names, .references, .phones, .phc: break
         }
     }
 
