@@ -29,7 +29,20 @@ CHECK_DEMO = rm -rf "$(CHECK_DIR)/demo" && install -d -m 700 "$(CHECK_DIR)" "$(C
   $(HOMEWARD_BIN) demo --db "$(abspath $(CHECK_DIR))/demo/homeward.sqlite" >/dev/null 2>"$(CHECK_DIR)/demo.log" \
   || { tail -20 "$(CHECK_DIR)/demo.log"; exit 1; }
 
-.PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check
+# Fuzzing: libFuzzer with AddressSanitizer, release build in its own scratch folder (lld
+# links libFuzzer's runtime beside SwiftPM's renamed entry point). Each target runs for
+# FUZZ_SECONDS on a copy of its corpus under $(FUZZ_DIR), so Tests/Fuzz only changes by hand.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv-inquiries csv-manifest dates regions names references phones phc
+FUZZ_DIR ?= .build-fuzz
+# How long each target runs; CI's short pass runs a fixed number of inputs from a fixed seed
+# instead, so that it is repeatable.
+FUZZ_FLAGS ?= -max_total_time=$(FUZZ_SECONDS)
+FUZZ_BUILD = $(SWIFT) build -c release --scratch-path $(FUZZ_DIR) \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DHOMEWARD_FUZZ \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+
+.PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check fuzz fuzz-build fuzz-short
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -73,6 +86,36 @@ concurrency: deps
 	HOMEWARD_CONCURRENCY_OPS=$(CONCURRENCY_OPS) HOMEWARD_CONCURRENCY_ROUNDS=$(CONCURRENCY_ROUNDS) \
 	  HOMEWARD_CONCURRENCY_SEED=$(CONCURRENCY_SEED) $(SWIFT) test --skip-build --filter ConcurrencyTests
 
+# Builds every fuzz target, then runs each for FUZZ_SECONDS; fails if any crashed, trapped
+# on a property or leaked (Tests/Fuzz/lsan-suppressions.txt lists the known false positives).
+# Crashing inputs land in $(FUZZ_DIR)/artifacts, logs in $(FUZZ_DIR)/logs.
+fuzz: fuzz-build
+	@bin="$$($(FUZZ_BUILD) --show-bin-path 2>/dev/null)"; failed=""; \
+	rm -rf "$(FUZZ_DIR)/corpus" "$(FUZZ_DIR)/logs"; mkdir -p "$(FUZZ_DIR)/artifacts" "$(FUZZ_DIR)/logs"; \
+	for target in $(FUZZ_TARGETS); do \
+	  corpus="$(FUZZ_DIR)/corpus/$$target"; log="$(FUZZ_DIR)/logs/$$target.log"; \
+	  mkdir -p "$$corpus" && cp Tests/Fuzz/$$target/* "$$corpus"/; \
+	  if SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions="$(abspath Tests/Fuzz/lsan-suppressions.txt)" \
+	      "$$bin/fuzz-$$target" "$$corpus" $(FUZZ_FLAGS) -timeout=10 \
+	      -print_final_stats=1 -artifact_prefix="$(FUZZ_DIR)/artifacts/$$target-" >"$$log" 2>&1; then \
+	    printf '%-14s %s\n' "$$target" "$$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$$log" | tail -1)"; \
+	  else \
+	    failed="$$failed $$target"; echo "fuzz-$$target FAILED:"; grep -E -A12 'ERROR|Fatal error|==[0-9]+==' "$$log" | head -30; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz targets that failed:$$failed (inputs in $(FUZZ_DIR)/artifacts)"; exit 1; fi
+
+# A short, repeatable pass for CI: 2,000 inputs per target from seed 1.
+fuzz-short:
+	$(MAKE) fuzz FUZZ_FLAGS="-runs=2000 -seed=1"
+
+# One `swift build` per product, so nothing but the fuzz executables is built with the sanitizers.
+fuzz-build: deps
+	@mkdir -p "$(FUZZ_DIR)"; for target in $(FUZZ_TARGETS); do \
+	  echo "building fuzz-$$target"; \
+	  $(FUZZ_BUILD) --product fuzz-$$target >"$(FUZZ_DIR)/build.log" 2>&1 || { grep -v '^\[' "$(FUZZ_DIR)/build.log" | tail -40; exit 1; }; \
+	done
+
 # The demo refuses an existing database, so a second run starts from a fresh folder.
 demo: build
 	rm -rf "$(DEMO_DIR)"
@@ -102,4 +145,4 @@ render-check: render-deps $(HOMEWARD_BUILD)
 	python3 scripts/render-check.py "$(CHECK_DIR)/render" "$${pages[@]}"
 
 clean:
-	rm -rf .build $(DEMO_DIR) $(CHECK_DIR)
+	rm -rf .build $(DEMO_DIR) $(CHECK_DIR) $(FUZZ_DIR)

@@ -5,7 +5,12 @@ import PackageDescription
 // system libphonenumber, in C++) → HomewardCore (domain, storage, auth,
 // audit, casework, imports, matching, identification, reports through swift-mustache) → HomewardDemo (synthetic data, the demo's story)
 // → HomewardCLI (one command per file) → homeward (entry point).
+// Beside them: HomewardFuzzing (properties the fuzz targets assert) → one fuzz-<name>
+// executable per target, run by `make fuzz`.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+/// The fuzz targets, as `FuzzTarget`'s raw values: `Sources/fuzz-<name>`, `Tests/Fuzz/<name>`.
+let fuzzTargets = ["csv-inquiries", "csv-manifest", "dates", "regions", "names", "references", "phones", "phc"]
 
 let package = Package(
     name: "Homeward",
@@ -89,6 +94,8 @@ let package = Package(
             name: "homeward-bench",
             dependencies: ["HomewardCore", "HomewardDemo", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .target(name: "HomewardFuzzing", dependencies: ["HomewardCore"], swiftSettings: strict),
+        .testTarget(name: "HomewardFuzzingTests", dependencies: ["HomewardFuzzing"], swiftSettings: strict),
         .testTarget(
             name: "HomewardCoreTests",
             dependencies: ["HomewardCore"],
@@ -104,5 +111,7 @@ let package = Package(
             dependencies: ["HomewardCore", "homeward"],
             swiftSettings: strict
         ),
-    ]
+    ] + fuzzTargets.map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["HomewardFuzzing"], swiftSettings: strict)
+    }
 )

@@ -11,6 +11,8 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
 
+constexpr size_t kMaxE164Digits = 15;
+
 hw_phone_status fromParseError(PhoneNumberUtil::ErrorType error) {
     switch (error) {
     case PhoneNumberUtil::NO_PARSING_ERROR: return HW_PHONE_OK;
@@ -83,6 +85,9 @@ extern "C" hw_phone_status hw_phone_parse(const char *text, const char *default_
 
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
+    // E.164 allows 15 digits; libphonenumber calls longer ones possible for some countries
+    // (Japan's lengths run to 17), but no such number can be dialled from abroad.
+    if (formatted.size() > 1 + kMaxE164Digits) return HW_PHONE_TOO_LONG;
     if (formatted.size() + 1 > capacity) return HW_PHONE_BUFFER_TOO_SMALL;
     std::memcpy(e164, formatted.c_str(), formatted.size() + 1);
     return HW_PHONE_OK;

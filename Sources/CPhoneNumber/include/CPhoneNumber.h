@@ -29,8 +29,9 @@ typedef enum {
 
 /// Parses `text` (UTF-8) as libphonenumber does, with `default_region` (e.g. "UA") for
 /// numbers written without a country code, and checks that the number is possible
-/// (IsPossibleNumberWithReason). On success writes its E.164 form, NUL-terminated, to
-/// `e164` (16 digits and '+' at most, so 17 bytes suffice). `country_code` receives the
+/// (IsPossibleNumberWithReason) and at most 15 digits long, as E.164 allows (longer:
+/// HW_PHONE_TOO_LONG). On success writes its E.164 form, NUL-terminated, to `e164`
+/// (15 digits and '+' at most, so 17 bytes suffice). `country_code` receives the
 /// country calling code when one was found, else 0.
 hw_phone_status hw_phone_parse(const char *text, const char *default_region,
                                char *e164, size_t capacity, int *country_code);

@@ -41,12 +41,18 @@ public struct InquiryReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a reference typed by a person (case-insensitive, surrounding spaces ignored).
     public static func parse(_ text: String) throws(CaseworkError) -> InquiryReference {
-        let parts = String(Cell.trimmed(text)).uppercased().split(separator: "-")
-        guard parts.count == 4, parts[0] == "HW", parts[1].count == 4, let year = Int(parts[1]),
-              parts[2].count == 6, let number = Int(parts[2]), parts[3].count == 1
+        // Empty parts kept and digits only, so that each reference has one spelling: no
+        // "HW-2025-000123--K", no "+" that Int(_:) would read as a sign.
+        let parts = String(Cell.trimmed(text)).uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "HW", isDigits(parts[1], count: 4), let year = Int(parts[1]),
+              isDigits(parts[2], count: 6), let number = Int(parts[2]), parts[3].count == 1
         else { throw .malformedReference(text) }
         let reference = InquiryReference(year: year, number: number)
         guard parts[3].first == reference.checkLetter else { throw .referenceCheckFailed(text) }
         return reference
+    }
+
+    private static func isDigits(_ part: Substring, count: Int) -> Bool {
+        part.utf8.count == count && part.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

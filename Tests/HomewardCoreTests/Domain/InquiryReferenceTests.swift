@@ -35,7 +35,9 @@ import Testing
     }
 
     @Test func malformedReferencesAreNamedAsSuch() {
-        for text in ["", "HW-2025-123-K", "XX-2025-000123-K", "HW-2025-000123", "HW-20a5-000123-K"] {
+        // Found by fuzz-references: an empty part and a "+" read as a sign were accepted.
+        for text in ["", "HW-2025-123-K", "XX-2025-000123-K", "HW-2025-000123", "HW-20a5-000123-K",
+                     "HW-2025-000123--N", "HW--2025-000123-N", "HW-2025-+00123-N", "HW-+025-000123-R"] {
             #expect(throws: CaseworkError.malformedReference(text)) { try InquiryReference.parse(text) }
         }
     }

@@ -19,6 +19,8 @@ import Testing
         ("+99 9999 9999 9999", .unknownCountryCode),
         ("067 123 45 6", .tooShort(countryCode: 380)),
         ("067 123 45 67 89", .tooLong(countryCode: 380)),
+        // Possible for libphonenumber (Japan's lengths run to 17 digits), but E.164 stops at 15.
+        ("+81 10440686913493", .tooLong(countryCode: 81)),
         ("123", .tooShort(countryCode: 380)),
         ("12345", .tooShort(countryCode: 380)),
         ("0671234567 ext 12", .notANumber),

@@ -1,0 +1,6 @@
+import HomewardFuzzing
+
+/// `fuzz-csv-inquiries`: libFuzzer in a fuzz build (`make fuzz`), a corpus replayer otherwise.
+@main enum Fuzz {
+    static func main() { FuzzDriver.main(.csvInquiries) }
+}
