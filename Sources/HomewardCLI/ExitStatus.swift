@@ -11,12 +11,16 @@ public enum CommandLineRunner {
         // A write past the file-size limit (ulimit -f) would kill the process with SIGXFSZ
         // and no word; ignored, the write fails with EFBIG and is reported as a full disk.
         signal(SIGXFSZ, SIG_IGN)
+        // Likewise a write to a closed pipe (`| head`) would kill the process before an export
+        // or a report could be audited as failed; ignored, the write fails with EPIPE (exit 74).
+        signal(SIGPIPE, SIG_IGN)
         if let topic = unknownHelpTopic(arguments ?? Array(CommandLine.arguments.dropFirst())) {
             fail("no command named '\(topic)' (see 'homeward help')", code: 64)
         }
         do {
             var command = try HomewardCommand.parseAsRoot(arguments)
             try command.run()
+            try Output.finish()
             exit(0)
         } catch let error as any HomewardFailure {
             fail(error.errorDescription ?? "\(error)", code: code(for: error.kind))

@@ -25,6 +25,13 @@ struct ReportWritten: Encodable {
         Output.note("wrote the \(written.language) \(written.format) \(what) to \(file) (mode 0600)", quiet: options.quiet)
     }
 
+    /// `--json` without `-o` asks for the report itself as JSON: it agrees with `--format json`
+    /// and is refused beside another format rather than ignored.
+    static func checkJSON(_ options: GlobalOptions, format: String?, toFile file: String?) throws {
+        guard options.json, file == nil, let format, format != "json" else { return }
+        throw ValidationError("--json prints the report as JSON, but --format is \(format); drop --json, or use --format json")
+    }
+
     /// The file name extension of a path, lower-case.
     static func fileExtension(_ path: String) -> String {
         URL(fileURLWithPath: path).pathExtension.lowercased()
@@ -53,16 +60,21 @@ struct ReportFamilyCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file") }
+        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file, or - for standard output") }
+        try ReportWritten.checkJSON(options, format: format?.rawValue, toFile: OutputFile.path(output))
     }
 
     func run() throws {
         let context = try CommandContext(options)
         let actor = try context.actor()
-        let format = format ?? output.flatMap(Self.format(ofFile:)) ?? .txt
-        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: output)
-        guard let output else { return FileHandle.standardOutput.write(report.data) }
-        try ReportWritten.say(report, "family report", to: output, options)
+        let file = OutputFile.path(output)
+        let format = format ?? file.flatMap(Self.format(ofFile:)) ?? (options.json ? .json : .txt)
+        var sink: ((Data) throws -> Void)?
+        if file == nil { sink = Output.standardOutput }
+        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: file,
+                                                       writing: sink)
+        guard let file else { return }
+        try ReportWritten.say(report, "family report", to: file, options)
     }
 
     /// The format a file name asks for by its extension.

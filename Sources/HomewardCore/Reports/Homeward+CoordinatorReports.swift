@@ -9,13 +9,14 @@ extension Homeward {
     ///
     /// - Throws: ``CaseworkError/noSuchBatch(_:)``, ``CaseworkError/malformedBatchCode(_:)``.
     public func batchReport(_ actor: Actor, code text: String, format: CoordinatorReportFormat,
-                            language: ReportLanguage = .en, toFile path: String? = nil) throws -> RenderedReport {
+                            language: ReportLanguage = .en, toFile path: String? = nil,
+                            writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let code = try BatchCode.parse(text)
         try authorize(actor, .readReports, action: "report.batch", entityType: "batch", entityID: code)
         return try recordingFailure("report.batch", by: actor, entityType: "batch", entityID: code) {
             let report = try read { db in try Self.batchReport(code, today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(batch: report, as: format, language: language)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.batch", entityType: "batch", entityID: code,
                 details: ["format": format.rawValue, "lang": language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: language,
@@ -27,12 +28,12 @@ extension Homeward {
     /// open cases by age in months, batches by kind. Counts only. Admins, coordinators and
     /// auditors; audited as `report.stats`.
     public func statsReport(_ actor: Actor, format: CoordinatorReportFormat, language: ReportLanguage = .en,
-                            toFile path: String? = nil) throws -> RenderedReport {
+                            toFile path: String? = nil, writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         try authorize(actor, .readReports, action: "report.stats")
         return try recordingFailure("report.stats", by: actor) {
             let report = try read { db in try Self.statsReport(today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(stats: report, as: format, language: language)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.stats", details: ["format": format.rawValue, "lang": language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: language,
                                   suggestedFileName: "stats-\(language.rawValue).\(format.fileExtension)")

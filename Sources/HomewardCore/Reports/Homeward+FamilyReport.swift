@@ -16,17 +16,21 @@ extension Homeward {
     /// reach the centre. Coordinators only; every export is audited as `report.family` with
     /// the inquiry, format and language, never the content.
     ///
-    /// - Parameter language: nil for the inquiry's preferred language.
+    /// - Parameters:
+    ///   - language: nil for the inquiry's preferred language.
+    ///   - sink: where the bytes go when there is no `path` (e.g. standard output); a write it
+    ///     fails is audited as failed, like a failed file.
     /// - Throws: ``SettingsError/missing(_:)`` until an admin has set `centre.name` and
     ///   `centre.phone`; ``CaseworkError/noSuchInquiry(_:)``.
     public func familyReport(_ actor: Actor, reference text: String, format: FamilyReportFormat,
-                             language: ReportLanguage? = nil, toFile path: String? = nil) throws -> RenderedReport {
+                             language: ReportLanguage? = nil, toFile path: String? = nil,
+                             writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .exportFamilyReports, action: "report.family", entityType: "inquiry", entityID: reference.description)
         return try recordingFailure("report.family", by: actor, entityType: "inquiry", entityID: reference.description) {
             let report = try read { db in try Self.familyReport(reference, language: language, on: now, in: db) }
             let data = try FamilyReportRenderer.render(report, as: format)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.family", entityType: "inquiry", entityID: reference.description,
                 details: ["format": format.rawValue, "lang": report.language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: report.language,
@@ -37,9 +41,13 @@ extension Homeward {
     /// Hands a rendered report over and audits it. With a path the bytes first go into a new
     /// file of mode 0600 (``PrivateFile/writeNew(at:_:)``), and the audit event is written
     /// before the file is complete, so a report on disk is always audited and a failed write
-    /// is audited as failed (by the caller's `recordingFailure`), never as `ok`.
-    func deliverReport(_ data: Data, toFile path: String?, by actor: Actor, audit entry: AuditEntry) throws {
+    /// is audited as failed (by the caller's `recordingFailure`), never as `ok`. A sink (standard
+    /// output) gets the bytes before the event is written, as the full export's stream does:
+    /// a write that fails there is audited as failed, never as `ok`.
+    func deliverReport(_ data: Data, toFile path: String?, writing sink: ((Data) throws -> Void)? = nil,
+                       by actor: Actor, audit entry: AuditEntry) throws {
         guard let path else {
+            try sink?(data)
             return try write { db in try audit(entry, by: actor, in: db) }
         }
         try PrivateFile.writeNew(at: path) { sink in
