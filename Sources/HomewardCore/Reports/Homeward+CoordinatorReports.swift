@@ -80,7 +80,9 @@ extension Homeward {
         let byStatus = Self.statusOrder(for: kinds).map { BatchReport.StatusCount(status: $0, count: counts[$0] ?? 0) }
         let received: Int? = batch["received_count"]
         let date = CalendarDate(batch["date"] as String)
-        let days = date.map { today.dayNumber - $0.dayNumber }.flatMap { $0 >= 0 ? $0 : nil }
+        // A postponed batch has not been transferred, whatever its date says.
+        let transferred = (batch["status"] as String) != "postponed"
+        let days = date.map { today.dayNumber - $0.dayNumber }.flatMap { $0 >= 0 && transferred ? $0 : nil }
         return BatchReport(
             code: code, kind: batch["kind"], date: batch["date"], batchStatus: batch["status"], regions: regions,
             receivedCount: received, handedOverCount: batch["handed_over_count"],
@@ -99,9 +101,14 @@ extension Homeward {
             records: records, recordsNotListed: received.map { max(0, $0 - records.count) })
     }
 
-    /// Every status the batch's kinds of record can be in, in the order of the workflow.
+    /// Every status the batch's kinds of record can be in, in the order of the workflow: a
+    /// batch of returned prisoners starts at `arrived` and `identity_verified`, before the
+    /// statuses it shares with remains.
     static func statusOrder(for kinds: Set<RecordKind>) -> [IdentificationStatus] {
-        IdentificationStatus.allCases.filter { status in
+        let returneeStart: [IdentificationStatus] = [.arrived, .identityVerified]
+        let workflow = kinds.contains(.remains) ? IdentificationStatus.allCases
+            : returneeStart + IdentificationStatus.allCases.filter { !returneeStart.contains($0) }
+        return workflow.filter { status in
             status != .revoked && kinds.contains { IdentificationRules.transitions[$0]?[status] != nil }
         }
     }
