@@ -24,13 +24,11 @@ public struct SettingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
             case .centreAddress: "the centre's postal or visiting address"
             case .centreHours: "when the centre answers, e.g. \"Mon–Fri 9:00–18:00\""
             case .authorityName: "whom a family contacts after an identification (else the centre)"
-            case .authorityPhone: "that authority's phone number (else the centre's)"
-            case .authorityAddress: "that authority's address (else the centre's)"
+            case .authorityPhone: "that authority's phone number (shown with authority.name)"
+            case .authorityAddress: "that authority's address (shown with authority.name)"
             }
         }
 
-        /// Whether the value may hold line breaks.
-        var multiline: Bool { self == .centreAddress || self == .authorityAddress }
     }
 
     public let base: Base
@@ -46,6 +44,9 @@ public struct SettingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     ///
     /// - Throws: ``SettingsError/unknownKey(_:)`` naming the keys there are.
     public static func parse(_ text: String) throws(SettingsError) -> SettingKey {
+        // Checked first: quoting trims, and "centre.name" + a line break would read as a key
+        // that is refused and then suggested.
+        if let scalar = text.unicodeScalars.first(where: Cell.couldForgeOutput) { throw .unreadableKey(text, scalar) }
         let lowered = text.lowercased()
         if let base = Base(rawValue: lowered) { return SettingKey(base) }
         if let dot = lowered.lastIndex(of: "."), let base = Base(rawValue: String(lowered[..<dot])),
