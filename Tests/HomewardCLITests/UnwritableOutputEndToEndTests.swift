@@ -89,4 +89,20 @@ import Testing
         let familyClash = try p.cli.run(["report", "family", p.reference, "--json", "--format", "html"])
         #expect(familyClash.status == 64, "\(familyClash.stderr)")
     }
+
+    @Test func theDemoRefusesAMissingFolderAndMakesNone() throws {
+        let cli = try CLIHarness()
+        let target = cli.path("no/such/folder/demo.sqlite")
+        let refused = try cli.run(["demo", "--small", "--db", target])
+        #expect(refused.status == 73 && refused.stderr.contains("the folder does not exist"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("no")), "no folder made")
+    }
+
+    @Test func aFolderGivenAsTheReportFileIsNamedAsOne() throws {
+        let p = try ReportsEndToEndTests().prepared()
+        try FileManager.default.createDirectory(atPath: p.cli.path("fr"), withIntermediateDirectories: false)
+        let refused = try p.cli.run(["report", "family", p.reference, "-o", p.cli.path("fr")])
+        #expect(refused.status == 73 && refused.stderr.contains("is a folder") && !refused.stderr.contains("export"), "\(refused.stderr)")
+    }
 }
