@@ -6,8 +6,9 @@ import HomewardCore
 struct CoordinatorReportOptions: ParsableArguments {
     @Option(help: "table (80 columns), csv, json or html (printable, with charts); default: from the extension of -o, else table.")
     var format: CoordinatorReportFormat?
-    @Option(help: "uk, en or ru: the language of the labels.") var lang: ReportLanguage = .en
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(help: "uk, en or ru: the language of the table's and page's labels (csv and json keep codes and English names).")
+    var lang: ReportLanguage = .en
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output (- for standard output).", valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -55,7 +55,7 @@ struct ReportFamilyCommand: ParsableCommand {
     @Argument(help: "The inquiry reference, HW-YYYY-NNNNNN-C.") var reference: String
     @Option(help: "html (printable, one self-contained file), txt (80 columns) or json.") var format: FamilyReportFormat?
     @Option(help: "uk, en or ru; default: the inquiry's preferred language.") var lang: ReportLanguage?
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output (- for standard output).", valueName: "file"))
     var output: String?
     @OptionGroup var options: GlobalOptions
 
