@@ -105,4 +105,15 @@ import Testing
         let refused = try p.cli.run(["report", "family", p.reference, "-o", p.cli.path("fr")])
         #expect(refused.status == 73 && refused.stderr.contains("is a folder") && !refused.stderr.contains("export"), "\(refused.stderr)")
     }
+
+    @Test func usageErrorsNameTheFix() throws {
+        let cli = try CLIHarness.initialised()
+        let get = try cli.run(["settings", "get", "centre.name"])
+        #expect(get.status == 64 && get.stderr == "error: \"get\" is not a subcommand of 'settings'; use list, set or unset "
+                + "(see 'homeward help settings')\n", "\(get.stderr)")
+        let csv = try cli.run(["export", "--format", "csv"])
+        #expect(csv.status == 64 && csv.stderr.contains("; use 'json'") && !csv.stderr.contains("Please provide"), "\(csv.stderr)")
+        let denied = try cli.run(["report", "family", "HW-2025-000001-D"])
+        #expect(denied.status == 77 && denied.stderr.contains("only coordinator accounts may"), "\(denied.stderr)")
+    }
 }
