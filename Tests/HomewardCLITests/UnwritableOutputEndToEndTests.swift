@@ -84,6 +84,8 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(family.stdout.utf8)) as? [String: Any]) != nil, "\(family.stdout.prefix(200))")
         let stats = try p.cli.ok("report", "stats", "--json")
         #expect((try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])?["report"] as? String == "stats")
+        #expect(try p.cli.ok("report", "stats", "--format", "txt").stdout == (try p.cli.ok("report", "stats").stdout),
+                "txt is the table, as for the family report")
         let clash = try p.cli.run(["report", "batch", p.code, "--json", "--format", "csv"])
         #expect(clash.status == 64 && clash.stderr.contains("--format json"), "\(clash.stderr)")
         let familyClash = try p.cli.run(["report", "family", p.reference, "--json", "--format", "html"])

@@ -10,7 +10,13 @@ struct ReportCommand: ParsableCommand {
 
 extension FamilyReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
-extension CoordinatorReportFormat: ExpressibleByArgument {}
+extension CoordinatorReportFormat: ExpressibleByArgument {
+    /// `txt` is taken for `table` too: the family report calls its text format txt, and the
+    /// same word should not be a usage error one command over.
+    public init?(argument: String) {
+        self.init(rawValue: argument == "txt" ? "table" : argument)
+    }
+}
 
 /// What `report … -o FILE --json` prints: where the report went.
 struct ReportWritten: Encodable {

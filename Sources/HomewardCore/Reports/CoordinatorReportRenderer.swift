@@ -106,7 +106,7 @@ enum CoordinatorReportRenderer {
                                     header: [words("c_col_record"), words("c_col_inquiry"), words("c_col_person"),
                                              words("c_col_status"), words("c_col_confirmed_on")],
                                     rows: report.confirmedLinks.map {
-                                        [$0.record, $0.reference, $0.person, words("c_status_\($0.status.rawValue)"), words.date($0.confirmedOn)]
+                                        [$0.record, $0.reference, $0.person, words("c_status_\($0.status.rawValue)"), shortDate($0.confirmedOn, words)]
                                     },
                                     // Record and inquiry are never cut; status words and dates wrap, the name gives way.
                                     numeric: [], fits: [0: .keep, 1: .keep, 3: .wrap, 4: .wrap], empty: words("c_no_links")),
@@ -201,6 +201,14 @@ enum CoordinatorReportRenderer {
     static func monthName(_ month: String, _ words: ReportStrings) -> String {
         guard let number = Int(month.suffix(2)) else { return month }
         return words.language == .en ? "\(words("month_\(number)")) \(month.prefix(4))" : "\(month.suffix(2)).\(month.prefix(4))"
+    }
+
+    /// A day in a table column: `7 Dec 2026` in English (the month's short name), else as
+    /// ``ReportStrings/date(_:)`` writes it (`07.12.2026`), so the column stays narrow.
+    static func shortDate(_ iso: String, _ words: ReportStrings) -> String {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard words.language == .en, parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return words.date(iso) }
+        return "\(day) \(words("c_month_short_\(month)")) \(parts[0])"
     }
 
     /// `97.9 %` in English, `97,9 %` in Ukrainian and Russian (a decimal comma).
