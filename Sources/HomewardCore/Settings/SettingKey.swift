@@ -15,15 +15,15 @@ public struct SettingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
         case authorityPhone = "authority.phone"
         case authorityAddress = "authority.address"
 
-        /// What the value is for, in one line.
+        /// What the value is for, in one line that fits `settings --help` (60 characters).
         public var purpose: String {
             switch self {
-            case .centreName: "the centre's name, as families know it (required for family reports)"
-            case .centrePhone: "the phone number families call (required for family reports)"
+            case .centreName: "the centre's name, as families know it (required)"
+            case .centrePhone: "the number families call, stored in E.164 (required)"
             case .centreEmail: "the e-mail address families write to"
             case .centreAddress: "the centre's postal or visiting address"
             case .centreHours: "when the centre answers, e.g. \"Mon–Fri 9:00–18:00\""
-            case .authorityName: "whom a family contacts after an identification (else the centre)"
+            case .authorityName: "whom to contact after an identification (else the centre)"
             case .authorityPhone: "that authority's phone number (shown with authority.name)"
             case .authorityAddress: "that authority's address (shown with authority.name)"
             }
