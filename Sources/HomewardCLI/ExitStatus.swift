@@ -11,12 +11,16 @@ public enum CommandLineRunner {
         // A write past the file-size limit (ulimit -f) would kill the process with SIGXFSZ
         // and no word; ignored, the write fails with EFBIG and is reported as a full disk.
         signal(SIGXFSZ, SIG_IGN)
+        // Likewise a write to a closed pipe (`| head`) would kill the process before an export
+        // or a report could be audited as failed; ignored, the write fails with EPIPE (exit 74).
+        signal(SIGPIPE, SIG_IGN)
         if let topic = unknownHelpTopic(arguments ?? Array(CommandLine.arguments.dropFirst())) {
             fail("no command named '\(topic)' (see 'homeward help')", code: 64)
         }
         do {
             var command = try HomewardCommand.parseAsRoot(arguments)
             try command.run()
+            try Output.finish()
             exit(0)
         } catch let error as any HomewardFailure {
             fail(error.errorDescription ?? "\(error)", code: code(for: error.kind))
@@ -32,6 +36,7 @@ public enum CommandLineRunner {
                 exit(0)
             }
             if code.rawValue == 64 || error is ValidationError {
+                if let hint = unknownSubcommand(arguments ?? Array(CommandLine.arguments.dropFirst())) { fail(hint, code: 64) }
                 let firstLine = Self.oneLine(HomewardCommand.message(for: error))
                 fail(Self.sentence(firstLine.replacingOccurrences(of: "Error: ", with: "")) + " (see 'homeward help')", code: 64)
             }
@@ -53,6 +58,29 @@ public enum CommandLineRunner {
         return nil
     }
 
+    /// A word where a command group (`settings`) expects one of its subcommands, e.g.
+    /// `settings get centre.name`: ArgumentParser would only say "2 unexpected arguments".
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = HomewardCommand.self
+        var path: [String] = []
+        for word in arguments where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty else { return nil }
+            guard let next = subcommands.first(where: { ([$0._commandName] + $0.configuration.aliases).contains(word) }) else {
+                guard !path.isEmpty, command.configuration.defaultSubcommand == nil else { return nil }
+                let names: [String] = subcommands.map { $0._commandName }
+                var list: String = names.last ?? ""
+                if names.count > 1 { list = names.dropLast().joined(separator: ", ") + " or " + list }
+                let group: String = path.joined(separator: " ")
+                let problem: String = QuotedValue.isNot(word, "a subcommand of '\(group)'")
+                return "\(problem); use \(list) (see 'homeward help \(group)')"
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
+    }
+
     /// The first line of a usage message; a list of allowed values that ArgumentParser puts
     /// on lines of their own (six or more words, e.g. identification statuses) joins it.
     static func oneLine(_ message: String) -> String {
@@ -62,6 +90,12 @@ public enum CommandLineRunner {
         let lead = "one of the following:"
         if first.hasSuffix(lead), !values.isEmpty {
             first = first.dropLast(lead.count) + "one of " + values.joined(separator: ", ")
+        }
+        // "…. Please provide one of 'json'." reads as a form letter: "…; use 'json'".
+        if let range = first.range(of: ". Please provide one of ") {
+            let values: String = first[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let lead: String = values.contains(",") ? "; use one of " : "; use "
+            first = String(first[..<range.lowerBound]) + lead + values
         }
         return first
     }

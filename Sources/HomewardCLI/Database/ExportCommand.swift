@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @Option(help: "The document's format.") var format: ExportFormat
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("A new file to write; must not exist.", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("A new file to write; must not exist (- for standard output).", valueName: "file"))
     var output: String?
     @OptionGroup var options: GlobalOptions
 
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let actor = try context.actor()
-        guard let output else {
+        guard let output = OutputFile.path(output) else {
             try context.homeward.exportDatabase(actor, writing: Output.stream)
             return
         }

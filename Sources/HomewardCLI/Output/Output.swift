@@ -1,5 +1,12 @@
 import Foundation
 import HomewardCore
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#else
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Everything a command prints goes through here, so that one rule holds everywhere:
 /// - data (JSON, tables, `show` blocks, references) goes to stdout; confirmations, warnings,
@@ -64,14 +71,33 @@ enum Output {
         write(Cell.printable(text))
     }
 
-    /// A chunk of a document streamed to stdout (the full export), after what was printed before it.
+    /// A chunk of a document streamed to stdout (the full export, a report), after what was
+    /// printed before it. A failed write (a full disk, a closed pipe) throws, so that the core
+    /// audits the export as failed and the command exits 74.
     static func stream(_ data: Data) throws {
         fflush(nil)
-        do {
-            try FileHandle.standardOutput.write(contentsOf: data)
-        } catch {
-            throw CLIError.io("cannot write to standard output: \(error.localizedDescription)")
+        var rest = data[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { systemWrite(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw standardOutputFailure(errno) }
+            rest = rest.dropFirst(written)
         }
+    }
+
+    /// Writes out what is still buffered for stdout (and the other streams); called once a command has run, so that
+    /// output lost to a full disk or a closed pipe is an error (exit 74), not a silent exit 0.
+    static func finish() throws {
+        if fflush(nil) != 0 { throw standardOutputFailure(errno) }
+    }
+
+    /// ``stream(_:)`` as the sink a core use case writes a document to.
+    static let standardOutput: @Sendable (Data) throws -> Void = { try stream($0) }
+
+    /// The one error for every failed write to stdout.
+    static func standardOutputFailure(_ code: Int32) -> CLIError {
+        let reason = code == EPIPE ? "the pipe was closed before the output was complete" : String(cString: strerror(code))
+        return CLIError.io("cannot write to standard output: \(reason); nothing more was written")
     }
 
     // MARK: Messages on stderr

@@ -6,29 +6,42 @@ import HomewardCore
 struct CoordinatorReportOptions: ParsableArguments {
     @Option(help: "table (80 columns), csv, json or html (printable, with charts); default: from the extension of -o, else table.")
     var format: CoordinatorReportFormat?
-    @Option(help: "uk, en or ru: the language of the labels.") var lang: ReportLanguage = .en
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(help: "uk, en or ru: the language of the table's and page's labels (csv and json keep codes and English names).")
+    var lang: ReportLanguage = .en
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output (- for standard output).", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file") }
+        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file, or - for standard output") }
     }
 
-    /// The format asked for, or the one the output file's extension names.
-    var chosenFormat: CoordinatorReportFormat {
+    /// The new file to write, or nil for standard output.
+    var file: String? { OutputFile.path(output) }
+
+    /// The format asked for, or the one the output file's extension names; with `--json` and
+    /// no file, json.
+    func chosenFormat(_ options: GlobalOptions) -> CoordinatorReportFormat {
         if let format { return format }
-        switch output.map(ReportWritten.fileExtension) {
+        switch file.map(ReportWritten.fileExtension) {
         case "html", "htm": return .html
         case "csv": return .csv
         case "json": return .json
+        case nil where options.json: return .json
         default: return .table
         }
     }
 
-    /// Writes the report to standard output, or says where it went.
+    /// Standard output when there is no file: the core writes the report there and audits
+    /// a write that fails as failed.
+    var sink: ((Data) throws -> Void)? {
+        guard file == nil else { return nil }
+        return Output.standardOutput
+    }
+
+    /// Says where a report written to a file went.
     func deliver(_ report: RenderedReport, _ what: String, _ options: GlobalOptions) throws {
-        guard let output else { return FileHandle.standardOutput.write(report.data) }
-        try ReportWritten.say(report, what, to: output, options)
+        guard let file else { return }
+        try ReportWritten.say(report, what, to: file, options)
     }
 }
 
@@ -46,10 +59,15 @@ struct ReportBatchCommand: ParsableCommand {
     @OptionGroup var report: CoordinatorReportOptions
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        try ReportWritten.checkJSON(options, format: report.format?.rawValue, toFile: report.file)
+    }
+
     func run() throws {
         let context = try CommandContext(options)
-        let result = try context.homeward.batchReport(try context.actor(), code: code, format: report.chosenFormat,
-                                                      language: report.lang, toFile: report.output)
+        let result = try context.homeward.batchReport(try context.actor(), code: code, format: report.chosenFormat(options),
+                                                      language: report.lang, toFile: report.file,
+                                                      writing: report.sink)
         try report.deliver(result, "batch report", options)
     }
 }
@@ -66,10 +84,15 @@ struct ReportStatsCommand: ParsableCommand {
     @OptionGroup var report: CoordinatorReportOptions
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        try ReportWritten.checkJSON(options, format: report.format?.rawValue, toFile: report.file)
+    }
+
     func run() throws {
         let context = try CommandContext(options)
-        let result = try context.homeward.statsReport(try context.actor(), format: report.chosenFormat,
-                                                      language: report.lang, toFile: report.output)
+        let result = try context.homeward.statsReport(try context.actor(), format: report.chosenFormat(options),
+                                                      language: report.lang, toFile: report.file,
+                                                      writing: report.sink)
         try report.deliver(result, "statistics report", options)
     }
 }

@@ -10,7 +10,13 @@ struct ReportCommand: ParsableCommand {
 
 extension FamilyReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
-extension CoordinatorReportFormat: ExpressibleByArgument {}
+extension CoordinatorReportFormat: ExpressibleByArgument {
+    /// `txt` is taken for `table` too: the family report calls its text format txt, and the
+    /// same word should not be a usage error one command over.
+    public init?(argument: String) {
+        self.init(rawValue: argument == "txt" ? "table" : argument)
+    }
+}
 
 /// What `report … -o FILE --json` prints: where the report went.
 struct ReportWritten: Encodable {
@@ -23,6 +29,13 @@ struct ReportWritten: Encodable {
         let written = ReportWritten(file: file, format: report.format, language: report.language.rawValue)
         if options.json { return try Output.json(written) }
         Output.note("wrote the \(written.language) \(written.format) \(what) to \(file) (mode 0600)", quiet: options.quiet)
+    }
+
+    /// `--json` without `-o` asks for the report itself as JSON: it agrees with `--format json`
+    /// and is refused beside another format rather than ignored.
+    static func checkJSON(_ options: GlobalOptions, format: String?, toFile file: String?) throws {
+        guard options.json, file == nil, let format, format != "json" else { return }
+        throw ValidationError("--json prints the report as JSON, but --format is \(format); drop --json, or use --format json")
     }
 
     /// The file name extension of a path, lower-case.
@@ -48,21 +61,26 @@ struct ReportFamilyCommand: ParsableCommand {
     @Argument(help: "The inquiry reference, HW-YYYY-NNNNNN-C.") var reference: String
     @Option(help: "html (printable, one self-contained file), txt (80 columns) or json.") var format: FamilyReportFormat?
     @Option(help: "uk, en or ru; default: the inquiry's preferred language.") var lang: ReportLanguage?
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this new file (mode 0600) instead of standard output (- for standard output).", valueName: "file"))
     var output: String?
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file") }
+        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file, or - for standard output") }
+        try ReportWritten.checkJSON(options, format: format?.rawValue, toFile: OutputFile.path(output))
     }
 
     func run() throws {
         let context = try CommandContext(options)
         let actor = try context.actor()
-        let format = format ?? output.flatMap(Self.format(ofFile:)) ?? .txt
-        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: output)
-        guard let output else { return FileHandle.standardOutput.write(report.data) }
-        try ReportWritten.say(report, "family report", to: output, options)
+        let file = OutputFile.path(output)
+        let format = format ?? file.flatMap(Self.format(ofFile:)) ?? (options.json ? .json : .txt)
+        var sink: ((Data) throws -> Void)?
+        if file == nil { sink = Output.standardOutput }
+        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: file,
+                                                       writing: sink)
+        guard let file else { return }
+        try ReportWritten.say(report, "family report", to: file, options)
     }
 
     /// The format a file name asks for by its extension.

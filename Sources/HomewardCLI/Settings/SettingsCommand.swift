@@ -35,8 +35,9 @@ struct SettingsSetCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.setSetting(try context.actor(), key: key, value: value)
-        try Output.done(options, "set \(key.lowercased())", json: ["key": key.lowercased(), "state": "set"])
+        let stored = try context.homeward.setSetting(try context.actor(), key: key, value: value)
+        let note = stored == value ? "" : " (stored as \(stored))"
+        try Output.done(options, "set \(key.lowercased())\(note)", json: ["key": key.lowercased(), "state": "set", "value": stored])
     }
 }
 

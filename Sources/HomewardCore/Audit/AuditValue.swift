@@ -10,8 +10,9 @@ enum AuditValue {
     static let nameLimit = 64
     /// Longest entity identifier kept (a reference, a code, a CODE/TAG, a file name).
     static let entityLimit = 128
-    /// Longest detail key or value kept.
-    static let detailLimit = 256
+    /// Longest detail key or value kept: as long as a setting's value (500), so that
+    /// `settings.set` records the value stored, whole.
+    static let detailLimit = 500
 
     /// The text with control, format and separator characters replaced by U+FFFD and cut to
     /// `limit` characters (marked with "…" when cut).

@@ -24,6 +24,7 @@ public enum AccessError: HomewardFailure, Equatable {
         switch self {
         case let .denied(role, permission):
             "permission denied: \(role == .admin || role == .auditor ? "an" : "a") \(role.rawValue) may not \(permission.rawValue)"
+                + Self.whoMay(permission)
         case .notLoggedIn:
             "not logged in; run 'homeward login NAME' (or set HOMEWARD_TOKEN)"
         case .sessionExpired:
@@ -49,5 +50,13 @@ public enum AccessError: HomewardFailure, Equatable {
         case .currentPasswordRequired:
             "wrong current password; changing your own password needs the current one"
         }
+    }
+
+    /// How to fix a refusal: who may do it instead.
+    static func whoMay(_ permission: Permission) -> String {
+        let roles = Role.allCases.filter { $0.may(permission) }.map(\.rawValue)
+        guard !roles.isEmpty else { return "" }
+        let names = roles.count == 1 ? roles[0] : roles.dropLast().joined(separator: ", ") + " and " + roles[roles.count - 1]
+        return "; only \(names) accounts may: ask one to do it, or log in as one ('homeward login NAME')"
     }
 }

@@ -44,6 +44,17 @@ public enum Cell {
         return result
     }
 
+    /// What a character that may not be stored is, in words: "a line break", "a tab", …
+    public static func characterName(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\n" || scalar == "\r" { return "a line break" }
+        if scalar == "\t" { return "a tab" }
+        switch scalar.properties.generalCategory {
+        case .control: return "a control character"
+        case .lineSeparator, .paragraphSeparator: return "a line separator"
+        default: return "an invisible character"
+        }
+    }
+
     /// `U+0007`, `U+202E`, `U+E0001`: the Unicode way of naming a code point.
     public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -84,10 +95,9 @@ public enum Cell {
             if multiline && (lineBreak || scalar == "\t") { continue }
             let category = scalar.properties.generalCategory
             if category == .control || category == .lineSeparator || category == .paragraphSeparator {
-                let isLayout = lineBreak || scalar == "\t"
-                let kind = lineBreak ? "a line break" : scalar == "\t" ? "a tab" : "a control character"
-                return "contains \(kind) (\(codePoint(scalar))); remove it"
-                    + (isLayout ? " (line breaks are not allowed in this field)" : "")
+                let layout = lineBreak ? " (line breaks are not allowed in this field)"
+                    : scalar == "\t" ? " (tabs are not allowed in this field)" : ""
+                return "contains \(characterName(scalar)) (\(codePoint(scalar))); remove it" + layout
             }
             if isInvisible(scalar) { return "contains an invisible character (\(codePoint(scalar))); remove it" }
         }

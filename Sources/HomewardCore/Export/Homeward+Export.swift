@@ -22,7 +22,7 @@ public enum ExportError: HomewardFailure, Equatable {
 
     public var errorDescription: String? {
         switch self {
-        case let .targetExists(path): "export target \(path) already exists; choose a new file name"
+        case let .targetExists(path): "\(path) already exists and is never overwritten; choose a new file name"
         }
     }
 }

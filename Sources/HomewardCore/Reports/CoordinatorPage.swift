@@ -56,10 +56,11 @@ struct CoordinatorPage {
         self.footer = TextWrap.text(Self.clean(footer), width: Self.textWidth)
     }
 
-    /// A section of a table; `numeric` columns align right. A chart only when there is
+    /// A section of a table; `numeric` columns align right and are never cut, `fits` says how
+    /// the others give way in plain text (free text by default). A chart only when there is
     /// something to draw.
     static func section(_ id: String, _ heading: String, chart: ReportChart? = nil, header: [String], rows: [[String]],
-                        numeric: Set<Int>, empty: String) -> Section {
+                        numeric: Set<Int>, fits: [Int: TextColumns.Fit] = [:], empty: String) -> Section {
         let rows = rows.map { $0.map(clean) }
         return Section(
             id: id, heading: heading, chart: rows.isEmpty ? nil : chart,
@@ -67,7 +68,7 @@ struct CoordinatorPage {
             rows: rows.map { Row(cells: $0.enumerated().map { TableCell(text: $1, numeric: numeric.contains($0)) }) },
             empty: rows.isEmpty ? empty : nil,
             lines: rows.isEmpty ? [TextWrap.text(empty, width: textWidth)]
-                : TextColumns.lines(header: header, rows: rows, numeric: numeric, width: textWidth))
+                : TextColumns.lines(header: header, rows: rows, numeric: numeric, fits: fits, width: textWidth))
     }
 
     /// Any stored text on one line, control and bidi characters shown rather than obeyed.

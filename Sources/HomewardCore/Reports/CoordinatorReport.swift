@@ -50,6 +50,21 @@ public struct BatchReport: Sendable, Codable, Equatable {
         public var recoveryDate: String?
         /// The inquiry of its confirmed link, if any.
         public var reference: String?
+
+        enum CodingKeys: String, CodingKey { case tag, kind, status, sex, ageMin, ageMax, recoveryRegion, recoveryDate, reference }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tag, forKey: .tag)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(status, forKey: .status)
+            try container.encode(sex, forKey: .sex)
+            try container.encode(ageMin, forKey: .ageMin)
+            try container.encode(ageMax, forKey: .ageMax)
+            try container.encode(recoveryRegion, forKey: .recoveryRegion)
+            try container.encode(recoveryDate, forKey: .recoveryDate)
+            try container.encode(reference, forKey: .reference)
+        }
     }
 
     public var code: String
@@ -75,6 +90,36 @@ public struct BatchReport: Sendable, Codable, Equatable {
     public var records: [Record]
     /// Received records not (yet) on the manifest; nil when the count received is unknown.
     public var recordsNotListed: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case code, kind, date, batchStatus, regions, receivedCount, handedOverCount, recordsListed, recordsVoided
+        case recordsIdentified, awaitingConfirmation, candidateLinks, daysSinceTransfer, preparedOn, byStatus
+        case confirmedLinks, records, recordsNotListed
+    }
+
+    // Every field is written, `null` when unknown (README, Output: JSON); the synthesized
+    // encoder would leave nil fields out, and the keys would depend on the data.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(date, forKey: .date)
+        try container.encode(batchStatus, forKey: .batchStatus)
+        try container.encode(regions, forKey: .regions)
+        try container.encode(receivedCount, forKey: .receivedCount)
+        try container.encode(handedOverCount, forKey: .handedOverCount)
+        try container.encode(recordsListed, forKey: .recordsListed)
+        try container.encode(recordsVoided, forKey: .recordsVoided)
+        try container.encode(recordsIdentified, forKey: .recordsIdentified)
+        try container.encode(awaitingConfirmation, forKey: .awaitingConfirmation)
+        try container.encode(candidateLinks, forKey: .candidateLinks)
+        try container.encode(daysSinceTransfer, forKey: .daysSinceTransfer)
+        try container.encode(preparedOn, forKey: .preparedOn)
+        try container.encode(byStatus, forKey: .byStatus)
+        try container.encode(confirmedLinks, forKey: .confirmedLinks)
+        try container.encode(records, forKey: .records)
+        try container.encode(recordsNotListed, forKey: .recordsNotListed)
+    }
 }
 
 /// The whole centre at a glance: inquiries by region and status, identifications per month,
@@ -103,6 +148,16 @@ public struct StatsReport: Sendable, Codable, Equatable {
         public var fromMonths: Int
         public var toMonths: Int?
         public var count: Int
+
+        enum CodingKeys: String, CodingKey { case fromMonths, toMonths, count }
+
+        /// `to_months` is `null` for the last band, not left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(fromMonths, forKey: .fromMonths)
+            try container.encode(toMonths, forKey: .toMonths)
+            try container.encode(count, forKey: .count)
+        }
     }
 
     public struct KindRow: Sendable, Codable, Equatable {

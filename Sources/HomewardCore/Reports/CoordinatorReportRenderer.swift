@@ -93,20 +93,23 @@ enum CoordinatorReportRenderer {
             (words("prepared_on"), words.date(report.preparedOn)),
         ]
         let total = max(1, report.recordsListed)
-        let statusRows = report.byStatus.map { [words("c_status_\($0.status.rawValue)"), "\($0.count)", percent($0.count, of: total)] }
+        let statusRows = report.byStatus.map { [words("c_status_\($0.status.rawValue)"), "\($0.count)", percent($0.count, of: total, language)] }
         let statusChart = ReportChart.stacked(
             caption: words("c_chart_status"),
             categories: report.byStatus.map { (words("c_status_\($0.status.rawValue)"), [$0.count]) }, series: [words("c_col_records")])
         let sections = [
             CoordinatorPage.section("by-status", words("c_section_by_status"), chart: report.recordsListed > 0 ? statusChart : nil,
                                     header: [words("c_col_status"), words("c_col_records"), words("c_col_share")],
-                                    rows: report.recordsListed > 0 ? statusRows : [], numeric: [1, 2], empty: words("c_no_records")),
+                                    rows: report.recordsListed > 0 ? statusRows : [], numeric: [1, 2], fits: [0: .wrap],
+                                    empty: words("c_no_records")),
             CoordinatorPage.section("links", words("c_section_links"),
                                     header: [words("c_col_record"), words("c_col_inquiry"), words("c_col_person"),
                                              words("c_col_status"), words("c_col_confirmed_on")],
                                     rows: report.confirmedLinks.map {
-                                        [$0.record, $0.reference, $0.person, words("c_status_\($0.status.rawValue)"), words.date($0.confirmedOn)]
-                                    }, numeric: [], empty: words("c_no_links")),
+                                        [$0.record, $0.reference, $0.person, words("c_status_\($0.status.rawValue)"), shortDate($0.confirmedOn, words)]
+                                    },
+                                    // Record and inquiry are never cut; status words and dates wrap, the name gives way.
+                                    numeric: [], fits: [0: .keep, 1: .keep, 3: .wrap, 4: .wrap], empty: words("c_no_links")),
         ]
         return CoordinatorPage(language: language, htmlTitle: words("c_batch_html_title", ["code": report.code]),
                                title: words("c_batch_title", ["code": report.code]), facts: facts, sections: sections,
@@ -200,7 +203,17 @@ enum CoordinatorReportRenderer {
         return words.language == .en ? "\(words("month_\(number)")) \(month.prefix(4))" : "\(month.suffix(2)).\(month.prefix(4))"
     }
 
-    static func percent(_ part: Int, of whole: Int) -> String {
-        String(format: "%.1f %%", Double(part) * 100 / Double(max(1, whole)))
+    /// A day in a table column: `7 Dec 2026` in English (the month's short name), else as
+    /// ``ReportStrings/date(_:)`` writes it (`07.12.2026`), so the column stays narrow.
+    static func shortDate(_ iso: String, _ words: ReportStrings) -> String {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard words.language == .en, parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]) else { return words.date(iso) }
+        return "\(day) \(words("c_month_short_\(month)")) \(parts[0])"
+    }
+
+    /// `97.9 %` in English, `97,9 %` in Ukrainian and Russian (a decimal comma).
+    static func percent(_ part: Int, of whole: Int, _ language: ReportLanguage) -> String {
+        let text = String(format: "%.1f %%", Double(part) * 100 / Double(max(1, whole)))
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 }

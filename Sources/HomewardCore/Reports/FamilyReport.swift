@@ -9,6 +9,8 @@ public struct FamilyReport: Sendable, Codable, Equatable {
     /// The status as a family reads it.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case searchOngoing = "search_ongoing"
+        /// Open, but without consent to tracing: not matched until the family gives it.
+        case awaitingConsent = "awaiting_consent"
         case returnedAlive = "returned_alive"
         case identified
         case withdrawn
@@ -55,6 +57,8 @@ public struct FamilyReport: Sendable, Codable, Equatable {
         public var email: String?
         public var address: String?
         public var hours: String?
+
+        enum CodingKeys: String, CodingKey { case name, phone, email, address, hours }
     }
 
     public var language: ReportLanguage
@@ -68,6 +72,8 @@ public struct FamilyReport: Sendable, Codable, Equatable {
     public var statusText: String
     /// True when the inquiry was joined with another about the same person.
     public var merged: Bool
+    /// The reference of the inquiry it was joined with, for a merged inquiry.
+    public var mergedInto: String?
     public var person: Person
     public var inquirerName: String
     public var relationship: String
@@ -79,7 +85,7 @@ public struct FamilyReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case language, reference, status, merged, person, relationship, centre, authority
-        case receivedOn = "received_on", preparedOn = "prepared_on", statusDate = "status_date"
+        case receivedOn = "received_on", preparedOn = "prepared_on", statusDate = "status_date", mergedInto = "merged_into"
         case statusTitle = "status_title", statusText = "status_text", inquirerName = "inquirer_name"
         case dnaReference = "dna_reference", nextSteps = "next_steps"
     }
@@ -101,5 +107,64 @@ public struct FamilyReport: Sendable, Codable, Equatable {
             try container.encode(formatVersion, forKey: .formatVersion)
             try family.encode(to: encoder)
         }
+    }
+}
+
+// Every field is written, `null` when unknown (README, Output: JSON), so the keys of a report
+// never depend on its data; the synthesized encoder would leave nil fields out.
+
+extension FamilyReport {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(language, forKey: .language)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(receivedOn, forKey: .receivedOn)
+        try container.encode(preparedOn, forKey: .preparedOn)
+        try container.encode(status, forKey: .status)
+        try container.encode(statusDate, forKey: .statusDate)
+        try container.encode(statusTitle, forKey: .statusTitle)
+        try container.encode(statusText, forKey: .statusText)
+        try container.encode(merged, forKey: .merged)
+        try container.encode(mergedInto, forKey: .mergedInto)
+        try container.encode(person, forKey: .person)
+        try container.encode(inquirerName, forKey: .inquirerName)
+        try container.encode(relationship, forKey: .relationship)
+        try container.encode(dnaReference, forKey: .dnaReference)
+        try container.encode(nextSteps, forKey: .nextSteps)
+        try container.encode(centre, forKey: .centre)
+        try container.encode(authority, forKey: .authority)
+    }
+}
+
+extension FamilyReport.Person {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(familyName, forKey: .familyName)
+        try container.encode(givenName, forKey: .givenName)
+        try container.encode(patronymic, forKey: .patronymic)
+        try container.encode(latinName, forKey: .latinName)
+        try container.encode(sex, forKey: .sex)
+        try container.encode(dateOfBirth, forKey: .dateOfBirth)
+        try container.encode(serviceNumber, forKey: .serviceNumber)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(lastKnownRegion, forKey: .lastKnownRegion)
+        try container.encode(lastKnownRegionName, forKey: .lastKnownRegionName)
+        try container.encode(lastKnownPlace, forKey: .lastKnownPlace)
+        try container.encode(lastSeenFrom, forKey: .lastSeenFrom)
+        try container.encode(lastSeenTo, forKey: .lastSeenTo)
+        try container.encode(circumstances, forKey: .circumstances)
+        try container.encode(distinguishingFeatures, forKey: .distinguishingFeatures)
+    }
+}
+
+extension FamilyReport.Contact {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(phone, forKey: .phone)
+        try container.encode(email, forKey: .email)
+        try container.encode(address, forKey: .address)
+        try container.encode(hours, forKey: .hours)
     }
 }

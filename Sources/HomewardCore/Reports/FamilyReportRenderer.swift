@@ -98,7 +98,7 @@ struct FamilyReportPage {
         statusCode = report.status.rawValue.replacingOccurrences(of: "_", with: "-")
         statusTitle = paragraph(report.statusTitle)
         statusText = paragraph(report.statusText)
-        mergedNote = report.merged ? paragraph(words("merged_note")) : nil
+        mergedNote = report.merged ? paragraph(words("merged_note", ["target": report.mergedInto ?? ""])) : nil
         detailsHeading = words("section_details")
         detailsIntro = paragraph(words("details_intro"))
         details = [

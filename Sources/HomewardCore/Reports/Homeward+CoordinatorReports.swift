@@ -9,13 +9,14 @@ extension Homeward {
     ///
     /// - Throws: ``CaseworkError/noSuchBatch(_:)``, ``CaseworkError/malformedBatchCode(_:)``.
     public func batchReport(_ actor: Actor, code text: String, format: CoordinatorReportFormat,
-                            language: ReportLanguage = .en, toFile path: String? = nil) throws -> RenderedReport {
+                            language: ReportLanguage = .en, toFile path: String? = nil,
+                            writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let code = try BatchCode.parse(text)
         try authorize(actor, .readReports, action: "report.batch", entityType: "batch", entityID: code)
         return try recordingFailure("report.batch", by: actor, entityType: "batch", entityID: code) {
             let report = try read { db in try Self.batchReport(code, today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(batch: report, as: format, language: language)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.batch", entityType: "batch", entityID: code,
                 details: ["format": format.rawValue, "lang": language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: language,
@@ -27,12 +28,12 @@ extension Homeward {
     /// open cases by age in months, batches by kind. Counts only. Admins, coordinators and
     /// auditors; audited as `report.stats`.
     public func statsReport(_ actor: Actor, format: CoordinatorReportFormat, language: ReportLanguage = .en,
-                            toFile path: String? = nil) throws -> RenderedReport {
+                            toFile path: String? = nil, writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         try authorize(actor, .readReports, action: "report.stats")
         return try recordingFailure("report.stats", by: actor) {
             let report = try read { db in try Self.statsReport(today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(stats: report, as: format, language: language)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.stats", details: ["format": format.rawValue, "lang": language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: language,
                                   suggestedFileName: "stats-\(language.rawValue).\(format.fileExtension)")
@@ -79,7 +80,9 @@ extension Homeward {
         let byStatus = Self.statusOrder(for: kinds).map { BatchReport.StatusCount(status: $0, count: counts[$0] ?? 0) }
         let received: Int? = batch["received_count"]
         let date = CalendarDate(batch["date"] as String)
-        let days = date.map { today.dayNumber - $0.dayNumber }.flatMap { $0 >= 0 ? $0 : nil }
+        // A postponed batch has not been transferred, whatever its date says.
+        let transferred = (batch["status"] as String) != "postponed"
+        let days = date.map { today.dayNumber - $0.dayNumber }.flatMap { $0 >= 0 && transferred ? $0 : nil }
         return BatchReport(
             code: code, kind: batch["kind"], date: batch["date"], batchStatus: batch["status"], regions: regions,
             receivedCount: received, handedOverCount: batch["handed_over_count"],
@@ -98,9 +101,14 @@ extension Homeward {
             records: records, recordsNotListed: received.map { max(0, $0 - records.count) })
     }
 
-    /// Every status the batch's kinds of record can be in, in the order of the workflow.
+    /// Every status the batch's kinds of record can be in, in the order of the workflow: a
+    /// batch of returned prisoners starts at `arrived` and `identity_verified`, before the
+    /// statuses it shares with remains.
     static func statusOrder(for kinds: Set<RecordKind>) -> [IdentificationStatus] {
-        IdentificationStatus.allCases.filter { status in
+        let returneeStart: [IdentificationStatus] = [.arrived, .identityVerified]
+        let workflow = kinds.contains(.remains) ? IdentificationStatus.allCases
+            : returneeStart + IdentificationStatus.allCases.filter { !returneeStart.contains($0) }
+        return workflow.filter { status in
             status != .revoked && kinds.contains { IdentificationRules.transitions[$0]?[status] != nil }
         }
     }

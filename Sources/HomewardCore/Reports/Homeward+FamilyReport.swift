@@ -16,17 +16,21 @@ extension Homeward {
     /// reach the centre. Coordinators only; every export is audited as `report.family` with
     /// the inquiry, format and language, never the content.
     ///
-    /// - Parameter language: nil for the inquiry's preferred language.
+    /// - Parameters:
+    ///   - language: nil for the inquiry's preferred language.
+    ///   - sink: where the bytes go when there is no `path` (e.g. standard output); a write it
+    ///     fails is audited as failed, like a failed file.
     /// - Throws: ``SettingsError/missing(_:)`` until an admin has set `centre.name` and
     ///   `centre.phone`; ``CaseworkError/noSuchInquiry(_:)``.
     public func familyReport(_ actor: Actor, reference text: String, format: FamilyReportFormat,
-                             language: ReportLanguage? = nil, toFile path: String? = nil) throws -> RenderedReport {
+                             language: ReportLanguage? = nil, toFile path: String? = nil,
+                             writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .exportFamilyReports, action: "report.family", entityType: "inquiry", entityID: reference.description)
         return try recordingFailure("report.family", by: actor, entityType: "inquiry", entityID: reference.description) {
             let report = try read { db in try Self.familyReport(reference, language: language, on: now, in: db) }
             let data = try FamilyReportRenderer.render(report, as: format)
-            try deliverReport(data, toFile: path, by: actor, audit: AuditEntry(
+            try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
                 action: "report.family", entityType: "inquiry", entityID: reference.description,
                 details: ["format": format.rawValue, "lang": report.language.rawValue]))
             return RenderedReport(data: data, format: format.rawValue, language: report.language,
@@ -37,9 +41,13 @@ extension Homeward {
     /// Hands a rendered report over and audits it. With a path the bytes first go into a new
     /// file of mode 0600 (``PrivateFile/writeNew(at:_:)``), and the audit event is written
     /// before the file is complete, so a report on disk is always audited and a failed write
-    /// is audited as failed (by the caller's `recordingFailure`), never as `ok`.
-    func deliverReport(_ data: Data, toFile path: String?, by actor: Actor, audit entry: AuditEntry) throws {
+    /// is audited as failed (by the caller's `recordingFailure`), never as `ok`. A sink (standard
+    /// output) gets the bytes before the event is written, as the full export's stream does:
+    /// a write that fails there is audited as failed, never as `ok`.
+    func deliverReport(_ data: Data, toFile path: String?, writing sink: ((Data) throws -> Void)? = nil,
+                       by actor: Actor, audit entry: AuditEntry) throws {
         guard let path else {
+            try sink?(data)
             return try write { db in try audit(entry, by: actor, in: db) }
         }
         try PrivateFile.writeNew(at: path) { sink in
@@ -59,8 +67,14 @@ extension Homeward {
         let missing = [SettingKey.Base.centreName, .centrePhone].filter { settings.value($0, language) == nil }.map(\.rawValue)
         guard missing.isEmpty else { throw SettingsError.missing(missing) }
 
-        let person = personDetails(row, language: language)
-        let (status, statusDate) = try familyStatus(of: inquiry, in: db)
+        // A merged inquiry shows the details its own family gave, never those of the inquiry
+        // it was joined with (another family's).
+        let ownPerson: Row? = try (row["premerge_person_id"] as Int64?).flatMap {
+            try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [$0])
+        }
+        let person = personDetails(inquiry.status == "merged" ? ownPerson ?? row : row, language: language)
+        let found = try familyStatus(of: inquiry, in: db)
+        let (status, statusDate) = (found.status, found.date)
         let name = displayName(person, language: language)
         let dna = dnaReference(row["dna_reference_status"])
         let centre = FamilyReport.Contact(
@@ -69,19 +83,24 @@ extension Homeward {
             hours: settings.value(.centreHours, language))
         var authority: FamilyReport.Contact?
         if status == .identified {
+            // Only what is set for the authority: the centre's phone or address under another
+            // body's name would send the family to the wrong place. No authority: the centre.
             authority = settings.value(.authorityName, language).map {
-                FamilyReport.Contact(name: $0, phone: settings.value(.authorityPhone, language) ?? centre.phone,
-                                     address: settings.value(.authorityAddress, language) ?? centre.address)
+                FamilyReport.Contact(name: $0, phone: settings.value(.authorityPhone, language),
+                                     address: settings.value(.authorityAddress, language))
             } ?? centre
         }
+        let textKey = "status_\(status.rawValue)_text"
+        let variant = found.identificationWithdrawn ? "revoked" : person.sex
+        let statusTextKey = words.has("\(textKey)_\(variant)") ? "\(textKey)_\(variant)" : textKey
         return FamilyReport(
             language: language, reference: reference.description, receivedOn: row["received_on"],
             preparedOn: String(Timestamp.text(date).prefix(10)), status: status, statusDate: statusDate,
             statusTitle: words("status_\(status.rawValue)_title"),
-            statusText: words("status_\(status.rawValue)_text", ["name": name, "date": statusDate.map(words.date) ?? ""]),
-            merged: inquiry.status == "merged", person: person,
-            inquirerName: row["inquirer_name"], relationship: row["relationship"], dnaReference: dna,
-            nextSteps: nextSteps(status, dna: dna, authority: authority, words: words),
+            statusText: words(statusTextKey, ["name": name, "date": statusDate.map(words.date) ?? ""]),
+            merged: inquiry.status == "merged", mergedInto: inquiry.status == "merged" ? row["merged_into_reference"] : nil,
+            person: person, inquirerName: row["inquirer_name"], relationship: row["relationship"], dnaReference: dna,
+            nextSteps: nextSteps(status, dna: dna, authority: authority, hours: centre.hours != nil, words: words),
             centre: centre, authority: authority)
     }
 
@@ -110,24 +129,49 @@ extension Homeward {
     /// What a family may be told of the status: only an identification in effect (through a
     /// confirmed link and the four-eyes rule) is news; a candidate, a confirmed link still
     /// under examination, or a proposal waiting for its confirmations is "the search is ongoing".
-    /// A merged inquiry speaks with the status of the inquiry it was joined with.
-    static func familyStatus(of inquiry: InquiryRow, in db: Database) throws -> (FamilyReport.Status, String?) {
+    /// A merged inquiry speaks with the status of the inquiry it was joined with. An open
+    /// inquiry without consent to tracing never enters matching, so it is not "ongoing": it
+    /// waits for that consent.
+    static func familyStatus(of inquiry: InquiryRow, in db: Database) throws -> FamilyStatus {
         var status = inquiry.status
+        var consent: Bool = inquiry.row["consent_tracing"]
         var mergedInto: Int64? = inquiry.row["merged_into_id"]
         var hops = 0
         while status == "merged", let target = mergedInto, hops < 16 {
-            guard let row = try Row.fetchOne(db, sql: "SELECT status, merged_into_id FROM inquiry WHERE id = ?", arguments: [target]) else { break }
+            guard let row = try Row.fetchOne(db, sql: "SELECT status, merged_into_id, consent_tracing FROM inquiry WHERE id = ?",
+                                             arguments: [target]) else { break }
             status = row["status"]
+            consent = row["consent_tracing"]
             mergedInto = row["merged_into_id"]
             hops += 1
         }
         switch status {
-        case "withdrawn": return (.withdrawn, nil)
+        case "withdrawn": return FamilyStatus(status: .withdrawn)
         case "resolved":
-            guard let effective = try effectiveIdentification(personID: inquiry.personID, in: db) else { return (.closed, nil) }
-            return effective
-        default: return (.searchOngoing, nil)
+            guard let effective = try effectiveIdentification(personID: inquiry.personID, in: db) else { return FamilyStatus(status: .closed) }
+            return FamilyStatus(status: effective.0, date: effective.1)
+        default:
+            guard consent else { return FamilyStatus(status: .awaitingConsent) }
+            return FamilyStatus(status: .searchOngoing, identificationWithdrawn: try identificationRevoked(personID: inquiry.personID, in: db))
         }
+    }
+
+    /// What ``familyStatus(of:in:)`` finds.
+    struct FamilyStatus {
+        var status: FamilyReport.Status
+        /// The day the status took effect, for `identified` and `returned_alive`.
+        var date: String?
+        /// An identification the family may have been told of was revoked since.
+        var identificationWithdrawn = false
+    }
+
+    /// Whether a record the person is or was confirmed as had an identification revoked: the
+    /// family was told of it, so the report says it was withdrawn rather than read as a first one.
+    static func identificationRevoked(personID: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM link l JOIN identification_event e ON e.record_id = l.record_id
+                           WHERE l.person_id = ? AND l.state IN ('confirmed', 'rejected') AND e.kind = 'change' AND e.status = 'revoked')
+            """, arguments: [personID]) ?? false
     }
 
     /// The identification in effect for the person's confirmed record, with the day it took effect.
@@ -158,12 +202,15 @@ extension Homeward {
     }
 
     static func nextSteps(_ status: FamilyReport.Status, dna: FamilyReport.DNAReference, authority: FamilyReport.Contact?,
-                          words: ReportStrings) -> [String] {
+                          hours: Bool, words: ReportStrings) -> [String] {
         switch status {
         case .searchOngoing:
             return [words("next_dna_\(dna.rawValue)"), words("next_check_details"), words("next_only_confirmed")]
+        case .awaitingConsent:
+            return [words("next_give_consent"), words("next_check_details"), words("next_only_confirmed")]
         case .identified:
-            return [words("next_identified_contact", ["authority": authority?.name ?? ""]), words("next_identified_support")]
+            return [words("next_identified_contact", ["authority": authority?.name ?? ""]),
+                    words(hours ? "next_identified_support" : "next_identified_support_no_hours")]
         case .returnedAlive:
             return [words("next_returned_alive"), words("next_check_details")]
         case .withdrawn:

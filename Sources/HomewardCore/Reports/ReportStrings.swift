@@ -36,6 +36,9 @@ struct ReportStrings: Sendable {
         return text
     }
 
+    /// Whether this language's table has `key` (a variant such as `…_text_female`).
+    func has(_ key: String) -> Bool { table[key] != nil }
+
     /// A date as families read it: `17.04.1998` in Ukrainian and Russian, `17 April 1998` in
     /// English; partial dates (`1998-04`, `1998`) keep only what is known.
     func date(_ iso: String) -> String {

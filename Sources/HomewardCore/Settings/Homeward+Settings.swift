@@ -39,8 +39,10 @@ extension Homeward {
     /// Sets one of the centre's settings. Admins only; audited with the key and the value
     /// (the centre's public contact details, never a family's).
     ///
+    /// - Returns: the value as stored (trimmed; a phone number in E.164).
     /// - Throws: ``SettingsError`` for an unknown key or a value that cannot be stored.
-    public func setSetting(_ actor: Actor, key text: String, value: String) throws {
+    @discardableResult
+    public func setSetting(_ actor: Actor, key text: String, value: String) throws -> String {
         let key = try SettingKey.parse(text)
         try authorize(actor, .manageSettings, action: "settings.set", entityType: "setting", entityID: key.description)
         let value = try Self.checkedSetting(key, value)
@@ -58,6 +60,7 @@ extension Homeward {
                           by: actor, in: db)
             }
         }
+        return value
     }
 
     /// Removes a setting; reports then use the value for every language, or none.
@@ -88,18 +91,26 @@ extension Homeward {
         }
     }
 
-    /// The value trimmed and checked for its key.
+    /// The longest value a setting may hold; the schema's CHECK says the same.
+    static let settingLimit = 500
+
+    /// The value trimmed and checked for its key: one line of 1 to 500 characters (a report
+    /// lays values out itself, so a line break or tab would only break its lines), phone
+    /// numbers checked and stored in E.164 as an inquiry's are.
     static func checkedSetting(_ key: SettingKey, _ value: String) throws(SettingsError) -> String {
         let field = key.description
-        var problems = [FieldProblem]()
-        guard let text = FreeText.check(field, value, limit: key.base.multiline ? 500 : 200, into: &problems) else {
-            throw .invalidValue(key: field, problem: problems.first?.message ?? "is empty; give a value, or use settings unset \(field)")
+        guard let text = Cell.clean(value) else {
+            throw .invalidValue(key: field, problem: "is empty; give a value, or use settings unset \(field)")
+        }
+        if let problem = Cell.problem(text, multiline: false) { throw .invalidValue(key: field, problem: problem) }
+        guard text.count <= settingLimit else {
+            throw .invalidValue(key: field, problem: "is longer than \(settingLimit) characters (\(text.count)); shorten it")
         }
         switch key.base {
         case .centrePhone, .authorityPhone:
-            let digits = text.filter(\.isASCII).filter(\.isNumber).count
-            guard text.allSatisfy({ $0.isASCII && ($0.isNumber || " +-()".contains($0)) }), (3...20).contains(digits) else {
-                throw .invalidValue(key: field, problem: "is not a phone number; use digits, spaces, '+', '-' and parentheses, e.g. +380 44 123 4567")
+            switch PhoneNumber.parse(text) {
+            case let .success(e164): return e164
+            case let .failure(problem): throw .invalidValue(key: field, problem: "is \(problem)")
             }
         case .centreEmail:
             let parts = text.split(separator: "@", omittingEmptySubsequences: false)

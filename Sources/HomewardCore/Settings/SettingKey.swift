@@ -15,22 +15,20 @@ public struct SettingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
         case authorityPhone = "authority.phone"
         case authorityAddress = "authority.address"
 
-        /// What the value is for, in one line.
+        /// What the value is for, in one line that fits `settings --help` (60 characters).
         public var purpose: String {
             switch self {
-            case .centreName: "the centre's name, as families know it (required for family reports)"
-            case .centrePhone: "the phone number families call (required for family reports)"
+            case .centreName: "the centre's name, as families know it (required)"
+            case .centrePhone: "the number families call, stored in E.164 (required)"
             case .centreEmail: "the e-mail address families write to"
             case .centreAddress: "the centre's postal or visiting address"
             case .centreHours: "when the centre answers, e.g. \"Mon–Fri 9:00–18:00\""
-            case .authorityName: "whom a family contacts after an identification (else the centre)"
-            case .authorityPhone: "that authority's phone number (else the centre's)"
-            case .authorityAddress: "that authority's address (else the centre's)"
+            case .authorityName: "whom to contact after an identification (else the centre)"
+            case .authorityPhone: "that authority's phone number (shown with authority.name)"
+            case .authorityAddress: "that authority's address (shown with authority.name)"
             }
         }
 
-        /// Whether the value may hold line breaks.
-        var multiline: Bool { self == .centreAddress || self == .authorityAddress }
     }
 
     public let base: Base
@@ -46,6 +44,9 @@ public struct SettingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     ///
     /// - Throws: ``SettingsError/unknownKey(_:)`` naming the keys there are.
     public static func parse(_ text: String) throws(SettingsError) -> SettingKey {
+        // Checked first: quoting trims, and "centre.name" + a line break would read as a key
+        // that is refused and then suggested.
+        if let scalar = text.unicodeScalars.first(where: Cell.couldForgeOutput) { throw .unreadableKey(text, scalar) }
         let lowered = text.lowercased()
         if let base = Base(rawValue: lowered) { return SettingKey(base) }
         if let dot = lowered.lastIndex(of: "."), let base = Base(rawValue: String(lowered[..<dot])),

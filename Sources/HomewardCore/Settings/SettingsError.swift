@@ -3,6 +3,8 @@ import Foundation
 /// Why a setting cannot be stored, or why a report lacks one.
 public enum SettingsError: HomewardFailure, Equatable {
     case unknownKey(String)
+    /// A key with a control or invisible character in it, e.g. a line break pasted with it.
+    case unreadableKey(String, Unicode.Scalar)
     case invalidValue(key: String, problem: String)
     /// A family report needs these settings first.
     case missing([String])
@@ -14,6 +16,10 @@ public enum SettingsError: HomewardFailure, Equatable {
         case let .unknownKey(text):
             let known = SettingKey.Base.allCases.map(\.rawValue).joined(separator: ", ")
             return "\(QuotedValue.isNot(text, "a setting")); use one of \(known), optionally with .uk, .en or .ru"
+        case let .unreadableKey(text, scalar):
+            let shown = Cell.printable(String(text.prefix(64)))
+            return "the setting key \"\(shown)\" contains \(Cell.characterName(scalar)) (\(Cell.codePoint(scalar))); "
+                + "type the key without it, e.g. centre.name"
         case let .invalidValue(key, problem):
             return "\(key): \(problem)"
         case let .missing(keys):

@@ -26,7 +26,8 @@ public enum PrivateFile {
     public static func checkFolder(_ folder: String, for use: FolderUse) throws {
         var info = stat()
         guard stat(folder, &info) == 0 else {
-            throw PrivateFileError.cannotCreate(path: folder, reason: errno == ENOENT ? "the folder does not exist" : lastError())
+            throw PrivateFileError.cannotCreate(
+                path: folder, reason: errno == ENOENT ? "the folder does not exist; create it first (mkdir -m 700 \(quoted(folder))) or choose another" : lastError())
         }
         let status = FileStatus(info)
         let fix = switch use {
@@ -41,8 +42,10 @@ public enum PrivateFile {
                 fix: use == .database ? fix + ", or run homeward as the folder's owner" : fix)
         }
         guard status.permissions & 0o022 == 0 else {
+            let planted = use == .export ? "a file or link under the name first"
+                : "the -wal, -shm or -journal file SQLite opens beside \(use == .database ? "the database" : "the copy")"
             let problem = "other users can write to it (mode \(status.modeText))"
-                + (status.isSticky ? ", and even with the sticky bit they could plant the -wal, -shm or -journal file SQLite opens beside \(use == .database ? "the database" : "the copy")" : "")
+                + (status.isSticky ? ", and even with the sticky bit they could plant \(planted)" : "")
             throw PrivateFileError.unsafeFolder(
                 path: folder, problem: problem, fix: status.isSticky ? fix : "run chmod go-w \(quoted(folder)) or \(fix)")
         }
@@ -166,7 +169,12 @@ extension PrivateFile {
     public static func writeNew<Result>(at path: String, _ produce: (_ sink: @escaping (Data) throws -> Void) throws -> Result) throws -> Result {
         // Checked before the folder, so that an existing file is named as such.
         var existing = stat()
-        guard lstat(path, &existing) != 0 else { throw ExportError.targetExists(path: path) }
+        guard lstat(path, &existing) != 0 else {
+            if FileStatus(existing).isFolder {
+                throw PrivateFileError.cannotCreate(path: path, reason: "it is a folder; give the name of a new file, e.g. \(path)/report.txt")
+            }
+            throw ExportError.targetExists(path: path)
+        }
         let file = try createEmpty(at: path, for: .export)
         do {
             let result = try produce { data in try file.write(data, path: path) }

@@ -46,13 +46,16 @@ public struct DemoStory: Sendable {
     /// Builds the database and writes the family reports.
     ///
     /// - Throws: ``DemoError/exists(path:)`` before anything is written when the database or
-    ///   one of the report files exists; the core's errors otherwise (a folder others can
-    ///   write is refused as for every database, exit 73).
+    ///   one of the report files exists; ``PrivateFileError`` when its folder is missing or
+    ///   others can write it (exit 73); the core's errors otherwise.
     /// - Parameter progress: told the name of each step as it starts.
     public func tell(progress: (String) -> Void = { _ in }) throws -> DemoOutcome {
         for path in [databasePath] + reportPaths where Self.exists(path) {
             throw DemoError.exists(path: path)
         }
+        // The folder must be there already, as for export and reports (exit 73): a mistyped
+        // --db must not make folders, let alone at the root.
+        try PrivateFile.checkFolder(URL(fileURLWithPath: databasePath).deletingLastPathComponent().path, for: .database)
         progress("generating the fictional cases")
         let run = DemoRun(story: self)
         progress("creating the database and the accounts")

@@ -25,7 +25,8 @@ import Testing
             _ = try homeward.auditLog(vera.actor)
             Issue.record("a volunteer read the audit trail")
         } catch let error as AccessError {
-            #expect(error.localizedDescription == "permission denied: a volunteer may not read the audit trail, even of their own actions")
+            #expect(error.localizedDescription == "permission denied: a volunteer may not read the audit trail, even of their own actions; "
+                    + "only admin, coordinator and auditor accounts may: ask one to do it, or log in as one ('homeward login NAME')")
         }
     }
 

@@ -216,7 +216,7 @@ import Testing
             form.distinguishingFeatures = words.shuffled(using: &generator).joined(separator: " ")
             form.lastKnownPlace = String(words.joined(separator: "-").prefix(200))
             try homeward.setSetting(admin, key: "centre.name", value: String(words.joined(separator: " ").prefix(200)))
-            try homeward.setSetting(admin, key: "centre.address", value: String(words.joined(separator: "\n").prefix(500)))
+            try homeward.setSetting(admin, key: "centre.address", value: String(words.joined(separator: ", ").prefix(500)))
             let reference = try homeward.addInquiry(olena, form).reference
             for language in ReportLanguage.allCases {
                 let text = try homeward.familyReportText(olena, reference, .txt, language)

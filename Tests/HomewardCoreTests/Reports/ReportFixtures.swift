@@ -8,7 +8,7 @@ func setCentre(_ homeward: Homeward, admin: Actor) throws {
     try homeward.setSetting(admin, key: "centre.name.ru", value: "Координационный центр «Путь домой»")
     try homeward.setSetting(admin, key: "centre.phone", value: "+380 44 000 00 00")
     try homeward.setSetting(admin, key: "centre.email", value: "families@example.org")
-    try homeward.setSetting(admin, key: "centre.address", value: "вул. Вигадана, 1\nКиїв 01001")
+    try homeward.setSetting(admin, key: "centre.address", value: "вул. Вигадана, 1, Київ 01001")
     try homeward.setSetting(admin, key: "centre.hours", value: "9:00–18:00")
     try homeward.setSetting(admin, key: "authority.name", value: "Бюро судово-медичної експертизи (вигадане)")
     try homeward.setSetting(admin, key: "authority.name.en", value: "Forensic Bureau (fictional)")

@@ -53,7 +53,9 @@ private func isUnsafeFolder(_ error: any Error, _ path: String) -> Bool {
 
     @Test func aMissingFolderIsNamed() throws {
         let base = try TemporaryFolder()
-        #expect(throws: PrivateFileError.cannotCreate(path: base.path("none"), reason: "the folder does not exist")) {
+        let folder = base.path("none")
+        #expect(throws: PrivateFileError.cannotCreate(
+            path: folder, reason: "the folder does not exist; create it first (mkdir -m 700 '\(folder)') or choose another")) {
             try PrivateFile.createEmpty(at: base.path("none/backup.sqlite"), for: .backup)
         }
     }
