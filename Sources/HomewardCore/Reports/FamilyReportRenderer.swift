@@ -46,6 +46,14 @@ struct FamilyReportPage {
         let text: String
     }
 
+    /// A sentence around the inquiry's reference, so that HTML can keep the reference on one
+    /// line (a browser would otherwise break it at a hyphen and leave the check letter alone).
+    struct AroundReference {
+        let before: String
+        let reference: String
+        let after: String
+    }
+
     let lang: String
     let htmlTitle: String
     let centreName: String
@@ -64,6 +72,8 @@ struct FamilyReportPage {
     let nextSteps: [Paragraph]
     let contactHeading: String
     let contactReference: String
+    /// ``contactReference`` cut at the reference, for HTML; nil if the words lack it.
+    let contactReferenceParts: AroundReference?
     let centre: [Item]
     let authorityHeading: String?
     let authority: [Item]
@@ -122,6 +132,10 @@ struct FamilyReportPage {
         nextSteps = report.nextSteps.map { Paragraph(text: paragraph($0, first: "- ", rest: "  ")) }
         contactHeading = words("section_contact")
         contactReference = paragraph(words("contact_reference", ["reference": report.reference]))
+        let sentence = clean(words("contact_reference", ["reference": report.reference]))
+        contactReferenceParts = sentence.range(of: report.reference).map {
+            AroundReference(before: String(sentence[..<$0.lowerBound]), reference: report.reference, after: String(sentence[$0.upperBound...]))
+        }
         func contact(_ contact: FamilyReport.Contact) -> [Item] {
             [item("contact_name", contact.name)] + [
                 ("contact_phone", contact.phone), ("contact_email", contact.email),
