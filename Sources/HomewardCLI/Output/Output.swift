@@ -97,7 +97,10 @@ enum Output {
     /// The one error for every failed write to stdout.
     static func standardOutputFailure(_ code: Int32) -> CLIError {
         let reason = code == EPIPE ? "the pipe was closed before the output was complete" : String(cString: strerror(code))
-        return CLIError.io("cannot write to standard output: \(reason); nothing more was written")
+        // A change the command made was already committed: say so, or a script that runs it
+        // again would make it twice.
+        return CLIError.io("cannot write to standard output: \(reason); the output is lost, but any change the command "
+                           + "made is kept: check `homeward audit log` before running it again")
     }
 
     // MARK: Messages on stderr

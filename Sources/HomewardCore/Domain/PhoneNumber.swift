@@ -60,6 +60,16 @@ public enum PhoneNumber {
         return result
     }
 
+    /// A stored number as a person reads and dials it: a Ukrainian number in the national
+    /// grouping, "+380 44 123 45 67"; any other number as stored.
+    public static func readable(_ e164: String) -> String {
+        let digits = Array(e164.utf8.dropFirst(4))
+        guard e164.hasPrefix("+380"), digits.count == 9, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return e164 }
+        let groups = [digits[0..<2], digits[2..<5], digits[5..<7], digits[7..<9]].map { String(decoding: $0, as: UTF8.self) }
+        return "+380 " + groups.joined(separator: " ")
+    }
+
     /// ``parse(_:)`` as an optional.
     public static func normalise(_ text: String) -> String? {
         try? parse(text).get()

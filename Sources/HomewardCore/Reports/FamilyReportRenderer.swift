@@ -138,7 +138,7 @@ struct FamilyReportPage {
         }
         func contact(_ contact: FamilyReport.Contact) -> [Item] {
             [item("contact_name", contact.name)] + [
-                ("contact_phone", contact.phone), ("contact_email", contact.email),
+                ("contact_phone", contact.phone.map(PhoneNumber.readable)), ("contact_email", contact.email),
                 ("contact_address", contact.address), ("contact_hours", contact.hours),
             ].compactMap { key, value in value.map { item(key, $0) } }
         }

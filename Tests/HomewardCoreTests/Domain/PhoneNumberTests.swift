@@ -104,3 +104,13 @@ import Testing
         #expect(PhoneNumber.commonUkrainianForm(text) == nil)
     }
 }
+
+@Suite struct ReadablePhoneTests {
+    @Test(arguments: [("+380440000000", "+380 44 000 00 00"), ("+380671234567", "+380 67 123 45 67"),
+                      ("+48601234567", "+48601234567"), ("+3804412345", "+3804412345")])
+    func storedNumbersReadAsTheyAreDialled(_ stored: String, _ shown: String) {
+        #expect(PhoneNumber.readable(stored) == shown)
+        // What a family reads back is the same number.
+        #expect(PhoneNumber.normalise(shown) == PhoneNumber.normalise(stored))
+    }
+}
