@@ -46,6 +46,8 @@ import Testing
         #expect(try outcomes(p.cli, "report.batch") == ["failed"])
         let reason = try sqlite(p.cli, "SELECT details FROM audit_event WHERE action = 'report.batch'")
         #expect(reason.contains("io_error"))
+        // A failed report records what was asked for, as a delivered one does.
+        #expect(reason.contains("\"format\"") && reason.contains("table") && reason.contains("\"lang\""))
     }
 
     @Test func anExportCutOffByAClosedPipeIsAuditedAsFailed() throws {

@@ -28,8 +28,10 @@ extension Homeward {
     /// Access failures are audited where they are decided and are not recorded twice.
     ///
     /// - Parameter recording: false for dry runs, which change nothing and so leave no event.
+    /// - Parameter details: recorded with the failure's reason (e.g. a report's format and
+    ///   language), as the event of a success would record them.
     func recordingFailure<T>(_ action: String, by actor: Actor?, entityType: String? = nil, entityID: String? = nil,
-                             recording: Bool = true, _ body: () throws -> T) throws -> T {
+                             details: [String: String] = [:], recording: Bool = true, _ body: () throws -> T) throws -> T {
         guard recording else { return try body() }
         do {
             return try body()
@@ -42,7 +44,7 @@ extension Homeward {
             try? write { db in
                 let entity = try entityID.map { entityType == "user" ? try AuditValue.userName($0, in: db) : $0 }
                 try audit(AuditEntry(action: action, entityType: entityType, entityID: entity, outcome: .failed,
-                                     details: ["reason": kind]), by: actor, in: db)
+                                     details: details.merging(["reason": kind]) { _, reason in reason }), by: actor, in: db)
             }
             throw error
         }

@@ -13,7 +13,8 @@ extension Homeward {
                             writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let code = try BatchCode.parse(text)
         try authorize(actor, .readReports, action: "report.batch", entityType: "batch", entityID: code)
-        return try recordingFailure("report.batch", by: actor, entityType: "batch", entityID: code) {
+        return try recordingFailure("report.batch", by: actor, entityType: "batch", entityID: code,
+                                    details: ["format": format.rawValue, "lang": language.rawValue]) {
             let report = try read { db in try Self.batchReport(code, today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(batch: report, as: format, language: language)
             try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
@@ -30,7 +31,7 @@ extension Homeward {
     public func statsReport(_ actor: Actor, format: CoordinatorReportFormat, language: ReportLanguage = .en,
                             toFile path: String? = nil, writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         try authorize(actor, .readReports, action: "report.stats")
-        return try recordingFailure("report.stats", by: actor) {
+        return try recordingFailure("report.stats", by: actor, details: ["format": format.rawValue, "lang": language.rawValue]) {
             let report = try read { db in try Self.statsReport(today: today, in: db) }
             let data = try CoordinatorReportRenderer.render(stats: report, as: format, language: language)
             try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(

@@ -27,7 +27,9 @@ extension Homeward {
                              writing sink: ((Data) throws -> Void)? = nil) throws -> RenderedReport {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .exportFamilyReports, action: "report.family", entityType: "inquiry", entityID: reference.description)
-        return try recordingFailure("report.family", by: actor, entityType: "inquiry", entityID: reference.description) {
+        // The language asked for; nil (the inquiry's own) is only known once the inquiry is read.
+        return try recordingFailure("report.family", by: actor, entityType: "inquiry", entityID: reference.description,
+                                    details: ["format": format.rawValue, "lang": language?.rawValue ?? "preferred"]) {
             let report = try read { db in try Self.familyReport(reference, language: language, on: now, in: db) }
             let data = try FamilyReportRenderer.render(report, as: format)
             try deliverReport(data, toFile: path, writing: sink, by: actor, audit: AuditEntry(
