@@ -135,5 +135,16 @@ import Testing
         try cli.ok("settings", "set", "centre.name", "Centre")
         try cli.ok("settings", "set", "centre.phone", "+380 44 000 00 00")
         #expect(try cli.ok("settings", "list").stdout.contains("centre.name"))
+        // A value with one long word (a web address) is broken across lines within 80 columns, whole.
+        let address = "https://example.org/" + String(repeating: "centre-contacts-", count: 8) + "page"
+        try cli.ok("settings", "set", "centre.address", "See \(address) for directions")
+        let listed = try cli.ok("settings", "list").stdout
+        #expect(listed.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(listed)")
+        let valueColumn = listed.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "https://")?.lowerBound ?? (line.hasPrefix(" ") ? line.firstIndex { $0 != " " } : nil)
+            else { return nil }
+            return String(line[start...].prefix { $0 != " " })
+        }.joined()
+        #expect(valueColumn.contains(address))
     }
 }

@@ -27,6 +27,9 @@ struct TextTable {
 
     /// The narrowest a shrinking column gets: enough to tell names apart.
     static let shortestText = 8
+    /// The longest word a wrapped column keeps whole; a longer one (a web address, a long
+    /// run of characters) is broken across lines rather than pushing the table past its width.
+    static let longestWholeWord = 32
 
     /// The printed lines; a cell with line breaks continues on the next lines, in its column.
     func lines(width: Int) -> [String] {
@@ -41,7 +44,7 @@ struct TextTable {
             case .keep: return widths[column]
             case .wrap:
                 let words = cells.map { $0[column] }.joined().flatMap { $0.split(separator: " ") }
-                return max(header, words.map(\.count).max() ?? 0)
+                return max(header, min(words.map(\.count).max() ?? 0, Self.longestWholeWord))
             case .shrink: return min(widths[column], max(header, Self.shortestText))
             }
         }
@@ -106,7 +109,14 @@ struct TextTable {
         let indent = String(line.prefix { $0 == " " })
         var result = [String]()
         var current = ""
-        for word in line.split(separator: " ") {
+        let room = max(1, width - indent.count)
+        let words = line.split(separator: " ").flatMap { word in
+            // A word longer than the line goes on in pieces; nothing of it is lost.
+            stride(from: 0, to: word.count, by: room).map { start in
+                word.dropFirst(start).prefix(room)
+            }
+        }
+        for word in words {
             if current.isEmpty {
                 current = indent + word
             } else if current.count + 1 + word.count <= width {
