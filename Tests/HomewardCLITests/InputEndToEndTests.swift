@@ -24,6 +24,25 @@ import Testing
     static let personal = ["Коваленко", "Андрій", "Ірина", "380501234567", "oleh.b@", "Бондар", "Олег", "Олена", "671112233",
                            "olena.bondar", "Марія", "Сидоренко", "Петро", "961234567", "petro@", "Ткач", "Іван", "Ольга"]
 
+    /// A folder, a named pipe with no writer, or "-" is not a file to import: exit 66 with a
+    /// message that says so (it said "check that the file exists"), at once, nothing written.
+    @Test func aFolderAPipeOrStandardInputIsRefusedAsNotAFile() throws {
+        let cli = try coordinator()
+        let folder = cli.path("a-folder")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let pipe = cli.path("a-pipe")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let before = try counts(cli)
+        for (target, command) in [(folder, "inquiry"), (pipe, "inquiry"), ("-", "inquiry"), (folder, "batch")] {
+            let arguments = command == "inquiry" ? ["inquiry", "import", target] : ["batch", "import-manifest", "B-2025-001", target]
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 66, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains("is not a regular file"), "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try counts(cli) == before)
+    }
+
     @Test func aFileWithShiftedColumnsPutsNoNamePhoneOrEmailOnStderr() throws {
         let cli = try coordinator()
         let file = try cli.write("shifted.csv", ([header] + Self.shifted).joined(separator: "\n") + "\n")

@@ -5,6 +5,8 @@ import Foundation
 public enum CSVFileError: Error, Equatable, LocalizedError {
     /// The file is missing or unreadable.
     case cannotOpen(path: String)
+    /// The path names a folder, a pipe or a device, not a file that can be read twice over.
+    case notAFile(path: String)
     /// The file has no header row: it is empty, or holds only a byte order mark or blank lines.
     case empty(path: String)
     /// The line holds bytes that are not UTF-8.
@@ -26,6 +28,8 @@ public enum CSVFileError: Error, Equatable, LocalizedError {
         switch self {
         case .cannotOpen(let path):
             "cannot open \(path): check that the file exists and is readable"
+        case .notAFile(let path):
+            "\(path) is not a regular file (a folder, a pipe or standard input): save the CSV as a file and import that"
         case .empty(let path):
             "\(path) is empty: expected a header row followed by one row per record"
         case .invalidUTF8(let line):

@@ -88,7 +88,7 @@ extension CSVFileError {
         case .malformed(let line, let reason): .malformed(line: line + lines, reason: reason)
         case .cellTooLong(let line, let limit): .cellTooLong(line: line + lines, limit: limit)
         case .tooManyColumns(let line, let limit): .tooManyColumns(line: line + lines, limit: limit)
-        case .cannotOpen, .empty, .tooLarge, .tooManyRows: self
+        case .cannotOpen, .notAFile, .empty, .tooLarge, .tooManyRows: self
         }
     }
 }

@@ -27,7 +27,11 @@ public struct CSVTable: Sendable {
         // The size first, so that an oversized file is refused without being read.
         let size: Int
         do {
-            size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
+            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            guard values.isRegularFile ?? true else { throw CSVFileError.notAFile(path: path) }
+            size = values.fileSize ?? 0
+        } catch let error as CSVFileError {
+            throw error
         } catch {
             throw .cannotOpen(path: path)
         }

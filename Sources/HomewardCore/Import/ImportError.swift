@@ -22,7 +22,12 @@ public enum ImportError: HomewardFailure, Equatable {
     case countMismatch(String)
 
     public var kind: FailureKind {
-        if case let .file(error) = self, case .cannotOpen = error { return .missingInput }
+        if case let .file(error) = self {
+            switch error {
+            case .cannotOpen, .notAFile: return .missingInput
+            default: break
+            }
+        }
         return .badInput
     }
 

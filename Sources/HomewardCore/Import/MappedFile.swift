@@ -17,11 +17,14 @@ final class MappedFile: @unchecked Sendable {
 
     /// Maps `path`, refusing a file larger than `maxBytes` before mapping it.
     init(path: String, maxBytes: Int) throws(CSVFileError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path) }
+        // Non-blocking, so that a named pipe with no writer is refused instead of waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // "-" is standard input elsewhere; here it can only be a file of that name.
+        guard descriptor >= 0 else { throw path == "-" || path.hasSuffix("/-") ? .notAFile(path: path) : .cannotOpen(path: path) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(path: path) }
+        guard fstat(descriptor, &status) == 0 else { throw .cannotOpen(path: path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
         let size = Int(status.st_size)
         guard size <= maxBytes else { throw .tooLarge(bytes: size, limit: maxBytes) }
         guard size > 0 else {
