@@ -29,7 +29,7 @@ struct CaseInserter {
     private var pendingNames: [BulkValue] = []
     private var pendingKeys: [BulkValue] = []
     private var pendingInquiries: [BulkValue] = []
-    private var pendingRows = 0
+    private var pendingRows: Int { pendingPersons.count / insertPerson.width }
     private var nextPersonID: Int64
     private var counters: [Int: Int] = [:]
     /// The reference numbers issued by this inserter, per year.
@@ -103,7 +103,6 @@ struct CaseInserter {
             .integer(inquiry.consentDNA ? 1 : 0), .text(inquiry.consentSharing), .text(inquiry.channel),
             .text(inquiry.receivedOn.description), .integer(coordinatorID), .text(inquiry.notes), .text(stamp), .text(stamp),
         ]
-        pendingRows += 1
         if pendingRows == rowsPerStatement { try flush(all: false) }
         return reference
     }
@@ -156,7 +155,6 @@ struct CaseInserter {
         try insertName.flush(&pendingNames, all: all)
         try insertInquiry.flush(&pendingInquiries, all: all)
         try insertNameKey.flush(&pendingKeys, all: all)
-        pendingRows = pendingPersons.count / insertPerson.width
     }
 
     private mutating func nextReference(year: Int) throws -> InquiryReference {

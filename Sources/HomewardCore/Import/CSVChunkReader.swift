@@ -31,11 +31,12 @@ struct CSVChunkReader {
         var joined = JoinedRecords()
         for (index, slice) in slices.enumerated() {
             if slice.endsOutsideQuotes || index == slices.count - 1 {
-                try joined.append(slice)
+                try joined.append(CSVRecordSlice(slice, isLast: true, input: input, start: ranges[index].lowerBound))
             } else {
                 // A stray quote fooled the split, or a quoted cell never closes: this slice
                 // did not end at a record, so read everything from its start in one piece.
-                try joined.append(CSVSlice(parsing: input, range: ranges[index].lowerBound..<input.count))
+                let rest = ranges[index].lowerBound..<input.count
+                try joined.append(CSVRecordSlice(CSVSlice(parsing: input, range: rest), isLast: true, input: input, start: rest.lowerBound))
                 break
             }
         }
@@ -55,20 +56,21 @@ struct CSVChunkReader {
     }
 }
 
-/// The records of consecutive slices with their starting lines.
+/// The records of consecutive slices with the file's lines.
 private struct JoinedRecords {
     var records: [CSVRecord] = []
-    var line = 1
+    /// The lines of the slices joined so far (see ``CSVRecordSlices`` for slice bases).
+    var base = 0
 
-    mutating func append(_ slice: CSVSlice) throws(CSVFileError) {
+    mutating func append(_ slice: CSVRecordSlice) throws(CSVFileError) {
         if let problem = slice.problem {
-            throw problem.movedDown(by: line)
+            throw problem.movedDown(by: base)
         }
-        records.reserveCapacity(records.count + slice.rows.count)
-        for (row, offset) in zip(slice.rows, slice.lines) where !row.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
-            records.append(CSVRecord(line: line + offset, fields: row))
+        records.reserveCapacity(records.count + slice.records.count)
+        for record in slice.records {
+            records.append(CSVRecord(line: base + record.line, fields: record.fields))
         }
-        line += slice.lineCount
+        base += slice.lineCount
     }
 }
 

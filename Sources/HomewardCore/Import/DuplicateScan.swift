@@ -66,8 +66,8 @@ struct DuplicateScan {
     /// service numbers and birth dates in the file, through indexes; a file about as large as
     /// the database, or larger, reads every recorded person once, which is cheaper than a
     /// lookup per row.
-    init(_ db: Database, rows: Int) throws {
-        let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+    /// - Parameter persons: how many persons are recorded (the caller has counted them).
+    init(_ db: Database, rows: Int, persons: Int) throws {
         if persons > 8 * rows {
             known = .lookedUp(try KnownPersons.Lookup(db))
         } else {

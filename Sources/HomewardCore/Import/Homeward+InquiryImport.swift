@@ -69,7 +69,7 @@ extension Homeward {
             let total = table.estimatedRows
             guard !dryRun else {
                 return try read { db in
-                    var scan = try DuplicateScan(db, rows: total)
+                    var scan = try DuplicateScan(db, rows: total, persons: try Self.personCount(in: db))
                     var rows = 0
                     try ValidatedRows.stream(table, map: map, blank: InquiryForm(), check: check) { slice in
                         for (line, inquiry) in slice { try scan.add(line: line, inquiry) }
@@ -79,9 +79,8 @@ extension Homeward {
                 }
             }
             return try write { db in
-                var scan = try DuplicateScan(db, rows: total)
-                // A load at least as large as what is there goes faster with indexes built afterwards.
-                let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+                let existing = try Self.personCount(in: db)
+                var scan = try DuplicateScan(db, rows: total, persons: existing)
                 var inserter = try CaseInserter(db, at: now, rowsPerStatement: CaseInserter.importRowsPerStatement)
                 var first: InquiryReference?
                 var last: InquiryReference?
@@ -99,6 +98,7 @@ extension Homeward {
                     }
                     try inserter.finish()
                 }
+                // A load at least as large as what is there goes faster with indexes built afterwards.
                 if total >= 10_000 && total >= existing {
                     // With the indexes built afterwards the rows are appended page after page,
                     // so a 16 MiB cache serves as well as the connection's 64 MiB (the sqlite3
@@ -120,5 +120,9 @@ extension Homeward {
                                      lastReference: last?.description, warnings: warnings)
             }
         }
+    }
+
+    private static func personCount(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
     }
 }

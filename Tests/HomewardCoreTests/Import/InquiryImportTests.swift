@@ -200,8 +200,9 @@ import Testing
         let valid = try ValidatedRows.validate(table, map: map, blank: InquiryForm()) { $0.validate(regions: .standard, today: today) }
         let (lookedUp, read) = try homeward.writer.read { db in
             // 61 persons: more than 8 × 1 row, fewer than 8 × 1,000.
-            var lookup = try DuplicateScan(db, rows: 1)
-            var full = try DuplicateScan(db, rows: 1_000)
+            let persons = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+            var lookup = try DuplicateScan(db, rows: 1, persons: persons)
+            var full = try DuplicateScan(db, rows: 1_000, persons: persons)
             for (line, inquiry) in valid {
                 try lookup.add(line: line, inquiry)
                 try full.add(line: line, inquiry)
