@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the path of a new file") }
+        try OutputFile.validate(output)
     }
 
     func run() throws {

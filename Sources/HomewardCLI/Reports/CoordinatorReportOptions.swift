@@ -12,7 +12,7 @@ struct CoordinatorReportOptions: ParsableArguments {
     var output: String?
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file, or - for standard output") }
+        try OutputFile.validate(output)
     }
 
     /// The new file to write, or nil for standard output.

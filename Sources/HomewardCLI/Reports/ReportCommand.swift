@@ -66,7 +66,7 @@ struct ReportFamilyCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        if let output, output.allSatisfy(\.isWhitespace) { throw ValidationError("-o needs the name of a new file, or - for standard output") }
+        try OutputFile.validate(output)
         try ReportWritten.checkJSON(options, format: format?.rawValue, toFile: OutputFile.path(output))
     }
 
