@@ -8,6 +8,7 @@ enum CLIError: HomewardFailure {
     case cannotCreate(String, String)
     case missingInput(String)
     case badData(String)
+    case unavailable(String)
 
     var kind: FailureKind {
         switch self {
@@ -16,12 +17,13 @@ enum CLIError: HomewardFailure {
         case .cannotCreate: .cannotCreateOutput
         case .missingInput: .missingInput
         case .badData: .badInput
+        case .unavailable: .unavailable
         }
     }
 
     var errorDescription: String? {
         switch self {
-        case let .usage(message), let .io(message), let .missingInput(message), let .badData(message): message
+        case let .usage(message), let .io(message), let .missingInput(message), let .badData(message), let .unavailable(message): message
         case let .cannotCreate(path, reason): "cannot create \(path): \(reason)"
         }
     }

@@ -1,10 +1,13 @@
 import Foundation
 import HomewardCore
 
-/// Opens the database and finds the acting user for one command.
+/// Where one command's work goes, and who does it: the database file (opened here) or a
+/// Homeward server (``GlobalOptions/serverURL``), and the logged-in user's session token.
 struct CommandContext {
-    let homeward: Homeward
     let options: GlobalOptions
+    /// The use cases, local or remote; commands that a server offers use only this.
+    let service: any HomewardService
+    private let core: Homeward?
 
     /// A session token and where it came from.
     struct Credential {
@@ -14,7 +17,39 @@ struct CommandContext {
 
     init(_ options: GlobalOptions) throws {
         self.options = options
-        self.homeward = try Homeward.open(path: options.databasePath, environment: Self.environment)
+        let token = Self.tokenReader(options)
+        if let server = options.serverURL {
+            let address = try ServerAddress(server)
+            core = nil
+            service = RemoteService(server: address, token: { try token(address.sessionKey) })
+        } else {
+            let homeward = try Homeward.open(path: options.databasePath, environment: Self.environment)
+            core = homeward
+            service = LocalService(homeward: homeward, token: { try token(try homeward.databaseID()) })
+        }
+    }
+
+    /// The core on the database file, for the commands a server does not offer yet; with a
+    /// server, a refusal that says where to run them instead.
+    var homeward: Homeward {
+        get throws {
+            guard let core else {
+                throw CLIError.unavailable("""
+                    this command is not offered by the Homeward server yet; run it on the server's host \
+                    against the database file (without HOMEWARD_SERVER or --server)
+                    """)
+            }
+            return core
+        }
+    }
+
+    /// Reads the session token for a session file key: HOMEWARD_TOKEN if set, else the file.
+    private static func tokenReader(_ options: GlobalOptions) -> (String) throws -> String {
+        { key in
+            if let token = ProcessInfo.processInfo.environment["HOMEWARD_TOKEN"], !token.isEmpty { return token }
+            guard let token = try TokenStore.existing(databaseID: key)?.read(), !token.isEmpty else { throw AccessError.notLoggedIn }
+            return token
+        }
     }
 
     /// The live environment, with the CLI's way of waiting for another writer: a note on
@@ -41,17 +76,14 @@ struct CommandContext {
 
     func token() throws -> String { try credential().token }
 
-    /// HOMEWARD_TOKEN if set, else the token file of this database and person.
+    /// HOMEWARD_TOKEN if set, else the token file of this database (or server) and person.
     func credential() throws -> Credential {
-        if let token = ProcessInfo.processInfo.environment["HOMEWARD_TOKEN"], !token.isEmpty {
-            return Credential(token: token, fromEnvironment: true)
-        }
-        guard let token = try tokenStore()?.read(), !token.isEmpty else { throw AccessError.notLoggedIn }
-        return Credential(token: token, fromEnvironment: false)
+        let fromEnvironment = !(ProcessInfo.processInfo.environment["HOMEWARD_TOKEN"] ?? "").isEmpty
+        return Credential(token: try Self.tokenReader(options)(try service.sessionKey()), fromEnvironment: fromEnvironment)
     }
 
-    /// This database's token store, or nil when none was ever made.
+    /// This database's (or server's) token store, or nil when none was ever made.
     func tokenStore() throws -> TokenStore? {
-        try TokenStore.existing(databaseID: try homeward.databaseID())
+        try TokenStore.existing(databaseID: try service.sessionKey())
     }
 }

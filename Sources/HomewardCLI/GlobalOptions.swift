@@ -6,6 +6,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database file.", valueName: "path"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("A Homeward server to work with instead of a database file (else $HOMEWARD_SERVER).",
+                                            valueName: "url"))
+    var server: String?
+
     @Flag(name: .long, help: "Machine-readable JSON output with stable snake_case field names.")
     var json = false
 
@@ -14,6 +18,20 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let db, db.allSatisfy(\.isWhitespace) { throw ValidationError("--db needs the path of a database file") }
+        if let server, server.allSatisfy(\.isWhitespace) { throw ValidationError("--server needs a URL, e.g. https://homeward.example.org:8443") }
+    }
+
+    /// --server, else HOMEWARD_SERVER; nil: work on the database file.
+    var serverURL: String? {
+        if let server { return server }
+        let value = ProcessInfo.processInfo.environment["HOMEWARD_SERVER"] ?? ""
+        return value.allSatisfy(\.isWhitespace) ? nil : value
+    }
+
+    /// Refuses a server for a command that only works on a database file (`init`, `demo`).
+    func requireDatabaseFile(for command: String) throws {
+        guard serverURL != nil else { return }
+        throw CLIError.usage("'\(command)' works on a database file, not through a server; unset HOMEWARD_SERVER (or drop --server) and give --db")
     }
 
     /// --db, else HOMEWARD_DB, else a file in the user's data directory.

@@ -10,7 +10,8 @@ public struct HomewardCommand: ParsableCommand {
         discussion: """
             Global options --db PATH (else $HOMEWARD_DB, else $XDG_DATA_HOME/homeward/homeward.sqlite), \
             --json and --quiet go after the subcommand. Log in once with 'homeward login NAME'; \
-            HOMEWARD_TOKEN overrides the stored session token.
+            HOMEWARD_TOKEN overrides the stored session token. With HOMEWARD_SERVER=URL (or --server URL) \
+            the commands the server offers go to a Homeward server ('homeward serve') instead of a file.
 
             EXIT CODES
               0   success
@@ -31,7 +32,7 @@ public struct HomewardCommand: ParsableCommand {
             InitCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
             UserCommand.self, InquiryCommand.self, SearchCommand.self, BatchCommand.self, TranslitCommand.self,
             MatchCommand.self, LinkCommand.self, IdentCommand.self, ReportCommand.self, SettingsCommand.self, RegionsCommand.self,
-            AuditCommand.self, DatabaseCommand.self, ExportCommand.self, DemoCommand.self,
+            AuditCommand.self, DatabaseCommand.self, ExportCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

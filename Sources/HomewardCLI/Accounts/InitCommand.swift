@@ -14,6 +14,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try options.requireDatabaseFile(for: "init")
         let password = try PasswordInput(fromStandardInput: passwordStdin)
             .read(prompt: "New password for \(admin) (at least 15 characters): ", confirm: true)
         let homeward = try Homeward.create(path: options.databasePath, adminName: admin, password: password,

@@ -17,27 +17,27 @@ struct LoginCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         // Refuse an unsafe token folder before a session exists that could not be kept.
-        let store = try TokenStore.creating(databaseID: try context.homeward.databaseID())
+        let store = try TokenStore.creating(databaseID: try context.service.sessionKey())
         let password = try PasswordInput(fromStandardInput: passwordStdin).read(prompt: "Password for \(name): ")
-        let session = try context.homeward.login(name: name, password: password)
+        let session = try context.service.login(name: name, password: password)
         let replaced: [String]
         do {
             replaced = try store.replace(with: session.token)
         } catch {
-            _ = try? context.homeward.revokeSession(token: session.token)
+            _ = try? context.service.endSession(token: session.token, reason: .logout)
             throw error
         }
         for replaced in replaced where replaced != session.token {
             do {
-                try context.homeward.revokeSession(token: replaced, reason: .replaced)
+                _ = try context.service.endSession(token: replaced, reason: .replaced)
             } catch let error as AccessError where error == .malformedToken || error == .tokenFromOtherDatabase {
                 // Not a session of this database: nothing to end.
             }
         }
         if options.json {
-            try Output.json(["name": session.actor.name, "role": session.actor.role.rawValue, "expires_at": session.expiresAt])
+            try Output.json(["name": session.name, "role": session.role.rawValue, "expires_at": session.expiresAt])
         } else {
-            Output.note("logged in as \(session.actor.name) (\(session.actor.role.rawValue)) until \(session.expiresAt)",
+            Output.note("logged in as \(session.name) (\(session.role.rawValue)) until \(session.expiresAt)",
                         quiet: options.quiet)
         }
     }

@@ -16,7 +16,7 @@ struct LogoutCommand: ParsableCommand {
         let credential = try context.credential()
         let end: SessionEnd
         do {
-            end = try context.homeward.revokeSession(token: credential.token)
+            end = try context.service.endSession(token: credential.token, reason: .logout)
         } catch let error as AccessError where !credential.fromEnvironment
                     && (error == .malformedToken || error == .tokenFromOtherDatabase) {
             // A stored file that holds no token of this database ends no session; it just goes.

@@ -7,7 +7,7 @@ struct WhoamiCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let actor = try CommandContext(options).actor()
+        let actor = try CommandContext(options).service.whoami()
         if options.json {
             try Output.json(["name": actor.name, "role": actor.role.rawValue])
         } else {

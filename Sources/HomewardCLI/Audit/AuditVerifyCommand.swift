@@ -16,7 +16,7 @@ struct AuditVerifyCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let result = try context.homeward.verifyAudit(try context.actor(), expectedHead: try anchor())
+        let result = try context.service.verifyAudit(expectedHead: try anchor())
         if options.json {
             try Output.json(AuditVerifyOutput(result))
         }
@@ -30,12 +30,10 @@ struct AuditVerifyCommand: ParsableCommand {
 
     private func anchor() throws -> (seq: Int64, hash: String)? {
         guard let expectHead else { return nil }
-        let parts = expectHead.split(separator: ":")
-        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, parts[1].count == 64,
-              parts[1].allSatisfy(\.isHexDigit) else {
+        guard let head = AuditHead.parse(expectHead) else {
             throw ValidationError("--expect-head \"\(expectHead)\" is not SEQ:HASH as printed by 'audit verify'")
         }
-        return (seq, String(parts[1]))
+        return head
     }
 }
 

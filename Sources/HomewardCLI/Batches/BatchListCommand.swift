@@ -8,10 +8,9 @@ struct BatchListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
-        let list = try context.homeward.batches(actor)
+        let list = try context.service.batches()
         // Volunteers see only the batches assigned to them.
-        try Output.list(list, options, empty: actor.role == .volunteer ? "no batches are assigned to you (an admin assigns them)" : "no batches recorded",
+        try Output.list(list, options, empty: try list.isEmpty && context.service.whoami().role == .volunteer ? "no batches are assigned to you (an admin assigns them)" : "no batches recorded",
                         columns: BatchTable.columns, row: BatchTable.row)
     }
 }

@@ -20,6 +20,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try options.requireDatabaseFile(for: "demo")
         let path = URL(fileURLWithPath: options.databasePath(else: "homeward-demo.sqlite")).standardizedFileURL.path
         let story = DemoStory(databasePath: path, scale: small ? .small : .full, environment: CommandContext.environment)
         let showProgress = !options.quiet && !options.json && isatty(STDERR_FILENO) == 1

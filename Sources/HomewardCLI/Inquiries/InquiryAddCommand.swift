@@ -28,7 +28,7 @@ struct InquiryAddCommand: ParsableCommand {
             let preview = try context.homeward.previewInquiry(try context.actor(), form, coordinator: coordinator)
             return try InquiryPreviewOutput.print(preview, options: options, fieldName: fieldName)
         }
-        let added = try context.homeward.addInquiry(try context.actor(), form, coordinator: coordinator)
+        let added = try context.service.addInquiry(form, coordinator: coordinator)
         if options.json { return try Output.json(added) }
         Output.line(added.reference)
         for warning in added.warnings { Output.warning("\(fieldName(warning.field)): \(warning.message)") }

@@ -17,8 +17,7 @@ struct InquiryContactCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let recorded = try context.homeward.recordContact(try context.actor(), reference: reference, channel: channel, note: note,
-                                                          outcome: outcome)
+        let recorded = try context.service.recordContact(reference: reference, channel: channel, note: note, outcome: outcome)
         if options.json { return try Output.json(recorded) }
         let times = recorded.contactCount == 1 ? "1 contact" : "\(recorded.contactCount) contacts"
         Output.note("\(recorded.reference): \(recorded.channel) contact logged (\(times) in all)", quiet: options.quiet)

@@ -25,7 +25,7 @@ struct InquiryListCommand: ParsableCommand {
         let context = try CommandContext(options)
         let filter = InquiryFilter(status: status?.rawValue, region: region, coordinator: coordinator,
                                    receivedSince: since?.day.description, limit: limit)
-        let list = try context.homeward.inquiries(try context.actor(), filter: filter)
+        let list = try context.service.inquiries(filter)
         try Output.list(list, options, empty: "no inquiries match",
                         columns: [.init("REFERENCE"), .init("STATUS"), .init("NAME", .shrink), .init("REGION"),
                                   .init("LAST SEEN"), .init("RECEIVED")]) { inquiry in

@@ -9,7 +9,7 @@ struct InquiryShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let view = try context.homeward.inquiry(try context.actor(), reference: reference)
+        let view = try context.service.inquiry(reference: reference)
         if options.json { return try Output.json(view) }
         let person = view.person
         var lines: [(label: String, value: String?)] = [

@@ -11,7 +11,7 @@ struct InquiryCloseCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.closeInquiry(try context.actor(), reference: reference, withdrawn: false, reason: reason)
+        try context.service.closeInquiry(reference: reference, withdrawn: false, reason: reason)
         try Output.done(options, "\(reference.uppercased()) resolved", json: ["reference": reference.uppercased(), "status": "resolved"])
     }
 }
@@ -26,7 +26,7 @@ struct InquiryWithdrawCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.closeInquiry(try context.actor(), reference: reference, withdrawn: true, reason: reason)
+        try context.service.closeInquiry(reference: reference, withdrawn: true, reason: reason)
         try Output.done(options, "\(reference.uppercased()) withdrawn", json: ["reference": reference.uppercased(), "status": "withdrawn"])
     }
 }

@@ -25,8 +25,7 @@ struct InquiryUpdateCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let changes = try file.form(or: fields)
-        let changed = try context.homeward.updateInquiry(try context.actor(), reference: reference, changes: changes,
-                                                        coordinator: coordinator)
+        let changed = try context.service.updateInquiry(reference: reference, changes: changes, coordinator: coordinator)
         if options.json { return try Output.json(UpdateOutput(reference: reference.uppercased(), changed: changed)) }
         Output.note(changed.isEmpty ? "nothing changed" : "changed: \(changed.joined(separator: ", "))", quiet: options.quiet)
     }

@@ -26,7 +26,7 @@ struct LinkListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let links = try context.homeward.links(try context.actor(), batch: batch, inquiry: inquiry, state: state?.rawValue)
+        let links = try context.service.links(batch: batch, inquiry: inquiry, state: state?.rawValue)
         try Output.list(links, options, empty: "no links match",
                         columns: [.init("ID"), .init("RECORD/BATCH"), .init("REFERENCE"), .init("NAME", .shrink),
                                   .init("STATE"), .init("SCORE"), .init("DECIDED BY", .shrink)]) { link in
@@ -50,7 +50,7 @@ struct LinkConfirmCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let decided = try context.homeward.confirmLink(try context.actor(), id: Int64(id))
+        let decided = try context.service.confirmLink(id: Int64(id))
         try Output.done(options, "link \(decided.id) confirmed; \(decided.reference) is \(decided.inquiryStatus)",
                         json: ["id": String(decided.id), "state": decided.state, "reference": decided.reference,
                                "inquiry_status": decided.inquiryStatus])
@@ -69,7 +69,7 @@ struct LinkRejectCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let decided = try context.homeward.rejectLink(try context.actor(), id: Int64(id), reason: reason)
+        let decided = try context.service.rejectLink(id: Int64(id), reason: reason)
         try Output.done(options, "link \(decided.id) rejected; \(decided.reference) is \(decided.inquiryStatus)",
                         json: ["id": String(decided.id), "state": decided.state, "reference": decided.reference,
                                "inquiry_status": decided.inquiryStatus])

@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let all = try context.homeward.find(try context.actor(), text.joined(separator: " "), limit: limit)
+        let all = try context.service.find(text.joined(separator: " "), limit: limit)
         if options.json { return try Output.json(all) }
         let hits = Array(all.prefix(limit ?? 20))
         try Output.list(hits, options, empty: "no matches",

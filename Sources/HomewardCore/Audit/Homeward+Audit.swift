@@ -29,9 +29,28 @@ public struct AuditVerification: Sendable, Equatable {
 
     public var isIntact: Bool { firstBroken == nil }
 
+    public init(eventCount: Int, headSeq: Int64, headHash: String, firstBroken: (seq: Int64, reason: String)?) {
+        self.eventCount = eventCount
+        self.headSeq = headSeq
+        self.headHash = headHash
+        self.firstBroken = firstBroken
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.eventCount == rhs.eventCount && lhs.headSeq == rhs.headSeq && lhs.headHash == rhs.headHash
             && lhs.firstBroken?.seq == rhs.firstBroken?.seq && lhs.firstBroken?.reason == rhs.firstBroken?.reason
+    }
+}
+
+/// The head `audit verify` prints, `SEQ:HASH`, as given back to detect removed newest events.
+public enum AuditHead {
+    /// The sequence number and hex hash of `text`, or nil when it is not `SEQ:HASH` with a
+    /// positive number and 64 hex digits.
+    public static func parse(_ text: String) -> (seq: Int64, hash: String)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].allSatisfy(\.isASCII), let seq = Int64(parts[0]), seq >= 1, parts[1].count == 64,
+              parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+        return (seq, String(parts[1]))
     }
 }
 

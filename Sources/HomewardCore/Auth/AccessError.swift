@@ -17,6 +17,8 @@ public enum AccessError: HomewardFailure, Equatable {
     case statusBeyondRole(role: Role, status: String, allowed: [String])
     /// The four-eyes rule: the proposer, or someone who already confirmed, cannot confirm.
     case fourEyes(String)
+    /// Too many logins from one client address or on one account name in a short time (a server's ``LoginThrottle``).
+    case tooManyAttempts
 
     public var kind: FailureKind { .accessDenied }
 
@@ -47,6 +49,8 @@ public enum AccessError: HomewardFailure, Equatable {
             "permission denied: \(role == .admin || role == .auditor ? "an" : "a") \(role.rawValue) may set only \(allowed.joined(separator: ", ")); ask a coordinator to set \(status)"
         case let .fourEyes(message):
             "permission denied (four-eyes rule): " + message
+        case .tooManyAttempts:
+            "too many login attempts in a short time; wait a minute and try again"
         case .currentPasswordRequired:
             "wrong current password; changing your own password needs the current one"
         }

@@ -125,7 +125,7 @@ extension Homeward {
 
     /// Audits a failed login whose typed name may be no account (or a password typed in the
     /// wrong field): the trail keeps the account's name, or only a keyed hash of the text.
-    private func recordFailedLogin(name: String, reason: String) throws {
+    func recordFailedLogin(name: String, reason: String) throws {
         try write { db in
             let recorded = try AuditValue.userName(name, in: db)
             let isAccount = !recorded.hasPrefix("unknown:")

@@ -84,6 +84,21 @@ extension InquiryForm {
         return field
     }
 
+    /// The form as the JSON object ``fromJSON(_:)`` reads: every field that is set, in its
+    /// object, as a string (an empty one clears the field in an update). The two are inverses:
+    /// `fromJSON(jsonData())` is the same form. The server's client sends forms this way.
+    public func jsonData() -> Data {
+        var root = [String: Any]()
+        for (object, fields) in Self.jsonFields {
+            var values = [String: String]()
+            for (key, keyPath) in fields { if let value = self[keyPath: keyPath] { values[key] = value } }
+            guard !values.isEmpty else { continue }
+            if object.isEmpty { root.merge(values) { new, _ in new } } else { root[object] = values }
+        }
+        // Strings and objects of strings only: serialisation cannot fail.
+        return (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+
     private static func read(_ object: [String: FormValue], prefix: String, into form: inout InquiryForm,
                              problems: inout [FieldProblem]) {
         let fields = jsonFields[prefix] ?? []  // computed once per object

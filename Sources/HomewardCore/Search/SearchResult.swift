@@ -31,7 +31,7 @@ public struct RecordHit: Sendable, Codable, Equatable {
 /// One hit of `search`: a person with the inquiries about them, or a returned record.
 ///
 /// In JSON each hit carries `hit` (`inquiry` or `record`) beside its own fields.
-public enum SearchResult: Sendable, Equatable, Encodable {
+public enum SearchResult: Sendable, Equatable, Codable {
     case inquiry(SearchHit)
     case record(RecordHit)
 
@@ -43,6 +43,17 @@ public enum SearchResult: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey { case hit }
+
+    /// Reads what ``encode(to:)`` writes: the hit's own fields and `hit` saying which kind.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .hit) {
+        case "inquiry": self = .inquiry(try SearchHit(from: decoder))
+        case "record": self = .record(try RecordHit(from: decoder))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .hit, in: container, debugDescription: "unknown hit kind \(other)")
+        }
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

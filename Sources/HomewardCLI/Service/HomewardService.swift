@@ -1,0 +1,108 @@
+import HomewardCore
+
+/// What the commands ask of Homeward, answered either by the core on a database file in this
+/// process (``LocalService``) or by a Homeward server over HTTP (``RemoteService``). A command
+/// asks its ``CommandContext/service`` and prints the answer; it does not know which it got.
+///
+/// Every method acts for the logged-in user (the session token of the context); the core,
+/// local or on the server, checks the role and audits.
+protocol HomewardService {
+    /// The hex key of this database's or server's session file.
+    func sessionKey() throws -> String
+
+    /// Opens a session (argon2, lockout and audit in the core).
+    func login(name: String, password: String) throws -> NewSession
+    /// Ends the session of `token`, not necessarily the context's (a login ends the one it replaces).
+    func endSession(token: String, reason: SessionEndReason) throws -> SessionEnd
+    func whoami() throws -> SignedIn
+
+    func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary]
+    func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded
+    func inquiry(reference: String) throws -> InquiryView
+    func updateInquiry(reference: String, changes: InquiryForm, coordinator: String?) throws -> [String]
+    func closeInquiry(reference: String, withdrawn: Bool, reason: String) throws
+    func recordContact(reference: String, channel: ContactChannel, note: String, outcome: ContactOutcome?) throws -> ContactRecorded
+    func find(_ text: String, limit: Int?) throws -> [SearchResult]
+
+    func batches() throws -> [BatchSummary]
+    func links(batch: String?, inquiry: String?, state: String?) throws -> [LinkView]
+    func confirmLink(id: Int64) throws -> LinkDecided
+    func rejectLink(id: Int64, reason: String) throws -> LinkDecided
+    func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification
+}
+
+/// A session just opened: its token (kept in the session file, never printed) and who it is for.
+struct NewSession {
+    let token: String
+    let name: String
+    let role: Role
+    let expiresAt: String
+}
+
+/// The logged-in user.
+struct SignedIn {
+    let name: String
+    let role: Role
+}
+
+/// ``HomewardService`` on the core in this process: each call is the core's use case for the
+/// user of the context's session token.
+struct LocalService: HomewardService {
+    let homeward: Homeward
+    /// The session token: HOMEWARD_TOKEN or the session file, read when a call needs it.
+    let token: () throws -> String
+
+    private func actor() throws -> Actor { try homeward.authenticate(token: try token()) }
+
+    func sessionKey() throws -> String { try homeward.databaseID() }
+
+    func login(name: String, password: String) throws -> NewSession {
+        let session = try homeward.login(name: name, password: password)
+        return NewSession(token: session.token, name: session.actor.name, role: session.actor.role, expiresAt: session.expiresAt)
+    }
+
+    func endSession(token: String, reason: SessionEndReason) throws -> SessionEnd {
+        try homeward.revokeSession(token: token, reason: reason)
+    }
+
+    func whoami() throws -> SignedIn {
+        let actor = try actor()
+        return SignedIn(name: actor.name, role: actor.role)
+    }
+
+    func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary] { try homeward.inquiries(try actor(), filter: filter) }
+
+    func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded {
+        try homeward.addInquiry(try actor(), form, coordinator: coordinator)
+    }
+
+    func inquiry(reference: String) throws -> InquiryView { try homeward.inquiry(try actor(), reference: reference) }
+
+    func updateInquiry(reference: String, changes: InquiryForm, coordinator: String?) throws -> [String] {
+        try homeward.updateInquiry(try actor(), reference: reference, changes: changes, coordinator: coordinator)
+    }
+
+    func closeInquiry(reference: String, withdrawn: Bool, reason: String) throws {
+        try homeward.closeInquiry(try actor(), reference: reference, withdrawn: withdrawn, reason: reason)
+    }
+
+    func recordContact(reference: String, channel: ContactChannel, note: String, outcome: ContactOutcome?) throws -> ContactRecorded {
+        try homeward.recordContact(try actor(), reference: reference, channel: channel, note: note, outcome: outcome)
+    }
+
+    func find(_ text: String, limit: Int?) throws -> [SearchResult] { try homeward.find(try actor(), text, limit: limit) }
+
+    func batches() throws -> [BatchSummary] { try homeward.batches(try actor()) }
+
+    func links(batch: String?, inquiry: String?, state: String?) throws -> [LinkView] {
+        try homeward.links(try actor(), batch: batch, inquiry: inquiry, state: state)
+    }
+
+    func confirmLink(id: Int64) throws -> LinkDecided { try homeward.confirmLink(try actor(), id: id) }
+
+    func rejectLink(id: Int64, reason: String) throws -> LinkDecided { try homeward.rejectLink(try actor(), id: id, reason: reason) }
+
+    func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification {
+        try homeward.verifyAudit(try actor(), expectedHead: expectedHead)
+    }
+}

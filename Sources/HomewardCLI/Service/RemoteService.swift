@@ -1,0 +1,338 @@
+import AsyncHTTPClient
+import Crypto
+import Dispatch
+import Foundation
+import HomewardAPI
+import HomewardCore
+import HTTPTypes
+import NIOCore
+import NIOSSL
+import OpenAPIAsyncHTTPClient
+
+/// ``HomewardService`` on a Homeward server (`homeward serve`), through the client generated
+/// from api/openapi.yaml. The server's core does everything the local core would; its error
+/// kinds come back as the same exit codes and messages.
+struct RemoteService: HomewardService {
+    let server: ServerAddress
+    /// The session token: HOMEWARD_TOKEN or this server's session file, read when a call needs it.
+    let token: () throws -> String
+
+    func sessionKey() throws -> String { server.sessionKey }
+
+    func login(name: String, password: String) throws -> NewSession {
+        try call(as: .nobody) { client in
+            switch try await client.createSession(body: .json(.init(name: name, password: password))) {
+            case let .created(created):
+                let session = try created.body.json
+                guard let role = Role(rawValue: session.role.rawValue) else { throw RemoteFailure.unexpected("role") }
+                return NewSession(token: session.token, name: session.name, role: role, expiresAt: session.expiresAt)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func endSession(token: String, reason: SessionEndReason) throws -> SessionEnd {
+        try call(as: .token(token)) { client in
+            switch try await client.deleteCurrentSession() {
+            case let .ok(ok): return try ok.body.json.session == .alreadyEnded ? .alreadyEnded : .ended(user: "")
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func whoami() throws -> SignedIn {
+        try call { client in
+            switch try await client.getCurrentSession() {
+            case let .ok(ok):
+                let identity = try ok.body.json
+                guard let role = Role(rawValue: identity.role.rawValue) else { throw RemoteFailure.unexpected("role") }
+                return SignedIn(name: identity.name, role: role)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary] {
+        let status = try filter.status.map { try Self.value($0, as: Components.Schemas.InquiryStatus.self) }
+        return try call { client in
+            switch try await client.listInquiries(query: .init(status: status, region: filter.region, coordinator: filter.coordinator,
+                                                               since: filter.receivedSince, limit: filter.limit)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded {
+        let body = try Self.form(form)
+        return try call { client in
+            switch try await client.createInquiry(query: .init(coordinator: coordinator), body: .json(body)) {
+            case let .created(created): return try APIBridge.convert(created.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func inquiry(reference: String) throws -> InquiryView {
+        try call { client in
+            switch try await client.getInquiry(path: .init(reference: reference)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func updateInquiry(reference: String, changes: InquiryForm, coordinator: String?) throws -> [String] {
+        let body = try Self.form(changes)
+        return try call { client in
+            switch try await client.updateInquiry(path: .init(reference: reference), query: .init(coordinator: coordinator),
+                                                  body: .json(body)) {
+            case let .ok(ok): return try ok.body.json.changed
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func closeInquiry(reference: String, withdrawn: Bool, reason: String) throws {
+        try call { client in
+            switch try await client.closeInquiry(path: .init(reference: reference), body: .json(.init(reason: reason, withdrawn: withdrawn))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func recordContact(reference: String, channel: ContactChannel, note: String, outcome: ContactOutcome?) throws -> ContactRecorded {
+        let channel = try Self.value(channel.rawValue, as: Components.Schemas.ContactForm.ChannelPayload.self)
+        let outcome = try outcome.map { try Self.value($0.rawValue, as: Components.Schemas.ContactForm.OutcomePayload.self) }
+        return try call { client in
+            switch try await client.recordContact(path: .init(reference: reference),
+                                                  body: .json(.init(channel: channel, note: note, outcome: outcome))) {
+            case let .created(created): return try APIBridge.convert(created.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func find(_ text: String, limit: Int?) throws -> [SearchResult] {
+        try call { client in
+            switch try await client.search(query: .init(q: text, limit: limit)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func batches() throws -> [BatchSummary] {
+        try call { client in
+            switch try await client.listBatches() {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func links(batch: String?, inquiry: String?, state: String?) throws -> [LinkView] {
+        let state = try state.map { try Self.value($0, as: Operations.ListLinks.Input.Query.StatePayload.self) }
+        return try call { client in
+            switch try await client.listLinks(query: .init(batch: batch, inquiry: inquiry, state: state)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func confirmLink(id: Int64) throws -> LinkDecided {
+        try call { client in
+            switch try await client.confirmLink(path: .init(id: id)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func rejectLink(id: Int64, reason: String) throws -> LinkDecided {
+        try call { client in
+            switch try await client.rejectLink(path: .init(id: id), body: .json(.init(reason: reason))) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification {
+        let head = expectedHead.map { "\($0.seq):\($0.hash)" }
+        return try call { client in
+            switch try await client.verifyAudit(query: .init(expectHead: head)) {
+            case let .ok(ok):
+                let result = try ok.body.json
+                return AuditVerification(eventCount: result.events, headSeq: result.headSeq, headHash: result.headHash,
+                                         firstBroken: result.brokenAt.map { ($0, result.reason ?? "") })
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    // MARK: Calling the server
+
+    /// Whose token a call carries.
+    private enum Caller {
+        /// The context's session (HOMEWARD_TOKEN or the session file).
+        case session
+        case token(String)
+        /// None: a login.
+        case nobody
+    }
+
+    /// `body` with a client for `caller`, waited for: the commands are synchronous.
+    private func call<T: Sendable>(as caller: Caller = .session, _ body: @escaping @Sendable (Client) async throws -> T) throws -> T {
+        let bearer: String? = switch caller {
+        case .session: try token()
+        case let .token(token): token
+        case .nobody: nil
+        }
+        let client = Client(serverURL: server.url, transport: AsyncHTTPClientTransport(configuration: .init(
+            client: try ServerAddress.httpClient(), timeout: .seconds(120))), middlewares: [BearerToken(token: bearer)])
+        let url = server.display
+        return try Blocking.wait {
+            do {
+                return try await body(client)
+            } catch let error as RemoteFailure {
+                throw error
+            } catch let error as ClientError {
+                throw RemoteFailure.unreachable(url, error.underlyingError)
+            }
+        }
+    }
+
+    /// A value the spec lists by name (a status, a channel), from the core's raw value.
+    private static func value<T: RawRepresentable>(_ raw: String, as type: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw RemoteFailure.unexpected(raw) }
+        return value
+    }
+
+    /// A form as the API's free-form object (its JSON, which the server's core reads as a file's).
+    private static func form(_ form: InquiryForm) throws -> Components.Schemas.InquiryForm {
+        try JSONDecoder().decode(Components.Schemas.InquiryForm.self, from: form.jsonData())
+    }
+}
+
+/// Adds `Authorization: Bearer` to every request when there is a token.
+private struct BearerToken: ClientMiddleware {
+    let token: String?
+
+    func intercept(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+                   next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        if let token { request.headerFields[.authorization] = "Bearer \(token)" }
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// The server named by --server or HOMEWARD_SERVER.
+struct ServerAddress: Sendable {
+    let url: URL
+    /// The URL as the user can read it (scheme, host, port; nothing else is allowed).
+    let display: String
+
+    init(_ text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
+              components.user == nil, components.password == nil, components.query == nil, components.fragment == nil,
+              components.path.isEmpty || components.path == "/" else {
+            throw CLIError.usage("the server \(QuotedValue.quoted(trimmed) ?? "given") is not a URL like https://homeward.example.org:8443 (scheme, host and port only)")
+        }
+        let port = components.port.map { ":\($0)" } ?? ""
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        display = "\(scheme)://\(hostPart.lowercased())\(port)"
+        guard let url = URL(string: display) else { throw CLIError.usage("the server URL \(display) cannot be used") }
+        self.url = url
+    }
+
+    /// The session file's key: a hash of the URL, so each server has its own file.
+    var sessionKey: String {
+        SHA256.hash(data: Data(display.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// One HTTP client for the process; it trusts the system's CAs, or only the PEM file in
+    /// HOMEWARD_SERVER_CA (a centre's own CA or a self-signed certificate).
+    static func httpClient() throws -> HTTPClient {
+        try shared.get()
+    }
+
+    private static let shared: Result<HTTPClient, any Error> = Result {
+        guard let path = ProcessInfo.processInfo.environment["HOMEWARD_SERVER_CA"], !path.isEmpty else { return HTTPClient.shared }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CLIError.missingInput("HOMEWARD_SERVER_CA names \(path), which cannot be read; give a PEM certificate file")
+        }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .file(path)
+        tls.minimumTLSVersion = .tlsv12
+        // Kept for the life of the process, which ends with exit(): no shutdown to wait for.
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+    }
+}
+
+/// A failure the server reported, with the kind (and so the exit code) and message it gave.
+enum RemoteFailure: HomewardFailure {
+    case reported(FailureKind, String)
+    case unreachable(String, any Error)
+    case unexpected(String)
+
+    init(status: Int, _ response: Components.Responses._Error) {
+        guard case let .json(body) = response.body else { self = .unexpected("error"); return }
+        let kind: FailureKind = switch body.error.kind {
+        case .usage: .usage
+        case .badInput, .notFound, .conflict: .badInput
+        case .missingInput: .missingInput
+        case .unavailable: .unavailable
+        case .cannotCreateOutput: .cannotCreateOutput
+        case .io: .io
+        case .unauthenticated, .denied: .accessDenied
+        }
+        self = .reported(kind, body.error.message)
+    }
+
+    var kind: FailureKind {
+        switch self {
+        case let .reported(kind, _): kind
+        case .unreachable, .unexpected: .unavailable
+        }
+    }
+
+    var errorDescription: String? {
+        switch self {
+        case let .reported(_, message): message
+        case let .unreachable(url, error): "cannot reach the Homeward server at \(url) (\(Self.describe(error))); check HOMEWARD_SERVER or --server, and that it runs"
+        case let .unexpected(what): "the server answered with something this homeward does not know (\(what)); are both the same version?"
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError, error == .connectTimeout || error == .deadlineExceeded { return "no answer in time" }
+        let text = String(describing: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        if text.contains("NIOSSL") || text.contains("handshake") || text.contains("certificate") { return "TLS failed: is the certificate trusted? (HOMEWARD_SERVER_CA)" }
+        return "network error"
+    }
+}
+
+/// Waiting in a synchronous command for asynchronous work.
+enum Blocking {
+    static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
+    }
+}
+
+/// Written once by the task, read after the semaphore: no concurrent access.
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
