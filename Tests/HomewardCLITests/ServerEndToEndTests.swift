@@ -1,0 +1,326 @@
+import Foundation
+import HomewardCore
+import Testing
+
+/// `homeward serve` started for real on a free loopback port, and the `homeward` CLI (or curl)
+/// talking to it: the same results as against the file, the role matrix over HTTP, the
+/// protocol's refusals, TLS and shutdown.
+@Suite("Server end to end", .serialized)
+struct ServerEndToEndTests {
+    // MARK: The CLI through the server
+
+    /// A database made the same way for each side: staff, three inquiries, a batch with a
+    /// manifest and saved candidates (made on the file: the server does not offer those yet).
+    static func prepared() throws -> CLIHarness {
+        let cli = try CLIHarness.initialised()
+        for (name, role) in [("vera", "volunteer"), ("artem", "auditor")] {
+            try cli.ok("user", "add", name, "--role", role, "--password-stdin", stdin: CLIHarness.staffPassword + "\n")
+        }
+        try cli.addAndLogin("olena", role: "coordinator")
+        for (family, given, born) in [("Шевченко", "Олексій", "1994-05-02"), ("Коваленко", "Андрій", "1988-11-23"), ("Бондар", "Іван", "1979-02-14")] {
+            try cli.ok("inquiry", "add", "--family-name", family, "--given-name", given, "--date-of-birth", born, "--sex", "male",
+                       "--region", "UA-14", "--last-seen", "2024-03-20", "--inquirer-name", "\(family) Марія", "--relationship", "мати",
+                       "--phone", "0671234567", "--consent-tracing", "yes")
+        }
+        let code = try cli.ok("batch", "add", "--date", "2025-06-14", "--kind", "remains", "--received", "2", "--regions", "Donetsk")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try cli.ok("batch", "import-manifest", code, try cli.write("manifest.csv", """
+            tag,kind,name,sex,age_min,age_max,recovery_region,recovery_date
+            R-1,remains,Shevchenko Oleksii,male,25,35,UA-14,2025-05-01
+            R-2,remains,Kovalenko Andrii,male,30,40,UA-14,2025-05-03
+
+            """))
+        try cli.ok("match", "--batch", code, "--save")
+        try cli.ok("logout")
+        _ = try cli.write("form.json", """
+            {"person": {"family_name": "Мельник", "given_name": "Петро", "last_known_region": "Donetsk", "last_seen": "2024-03",
+                        "sex": "male", "date_of_birth": "1990"},
+             "contact": {"inquirer_name": "Мельник Ольга", "relationship": "wife", "phone": "+380501234567"}, "consent_tracing": true}
+            """)
+        _ = try cli.write("bad.json", """
+            {"person": {"family_name": "Мельник", "given_name": "", "last_known_region": "Atlantis", "last_seen": "someday"},
+             "contact": {"inquirer_name": "Мельник Ольга", "relationship": "wife"}, "persn": 1}
+            """)
+        _ = try cli.write("clear.json", #"{"person": {"unit": null}}"#)
+        return cli
+    }
+
+    /// One step: the command and what it gave, with times and hashes made comparable.
+    struct Step: Equatable, CustomStringConvertible {
+        let command: String
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        var description: String { "homeward \(command) → \(status)\n\(stdout)\(stderr)" }
+    }
+
+    static func normalised(_ text: String) -> String {
+        var text = text
+        for (pattern, replacement) in [(#"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"#, "<time>"),
+                                       (#"[0-9a-f]{64}"#, "<hash>")] {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return text
+    }
+
+    /// The scenario, on whichever the harness's environment points at.
+    static func scenario(_ cli: CLIHarness) throws -> [Step] {
+        var steps: [Step] = []
+        @discardableResult
+        func step(_ arguments: String..., stdin: String? = nil) throws -> CLIHarness.Outcome {
+            let outcome = try cli.run(arguments, stdin: stdin)
+            steps.append(Step(command: arguments.joined(separator: " "), status: outcome.status,
+                              stdout: normalised(outcome.stdout), stderr: normalised(outcome.stderr)))
+            return outcome
+        }
+        func login(_ name: String) throws { try step("login", name, "--password-stdin", stdin: CLIHarness.staffPassword + "\n") }
+        try step("whoami")
+        try login("olena")
+        try step("whoami")
+        try step("whoami", "--json")
+        let added = try step("inquiry", "add", "--form", "form.json").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try step("inquiry", "add", "--form", "bad.json")
+        try step("inquiry", "add", "--family-name", "Ткаченко", "--given-name", "Сергій", "--region", "Kharkiv", "--last-seen", "2023-09",
+                 "--inquirer-name", "Ткаченко Ірина", "--relationship", "sister", "--email", "iryna@example.org", "--json")
+        try step("inquiry", "add", "--family-name", "Шевченко", "--given-name", "Олексій", "--date-of-birth", "1994-05-02",
+                 "--region", "UA-14", "--last-seen", "2024-03", "--inquirer-name", "Шевченко Петро", "--relationship", "брат",
+                 "--phone", "0671234568")
+        try step("inquiry", "list")
+        let list = try step("inquiry", "list", "--json")
+        let references = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+            .compactMap { $0["reference"] as? String }.sorted()
+        try #require(references.count >= 5)
+        let (first, second, third) = (references[0], references[1], references[2])
+        try step("inquiry", "list", "--status", "open", "--region", "Donetsk", "--limit", "2", "--json")
+        try step("inquiry", "list", "--since", "2099-01-01")
+        try step("inquiry", "list", "--region", "Atlantis")
+        try step("inquiry", "show", first)
+        try step("inquiry", "show", added, "--json")
+        try step("inquiry", "show", "HW-2026-000009-X")
+        try step("inquiry", "show", "HW-2026-999999-Z")
+        try step("inquiry", "show", "nonsense")
+        try step("inquiry", "update", first, "--unit", "93 brigade")
+        try step("inquiry", "update", first, "--unit", "93 brigade", "--json")
+        try step("inquiry", "update", first, "--form", "clear.json")
+        try step("inquiry", "update", first, "--region", "Atlantis")
+        try step("inquiry", "contact", first, "--channel", "phone", "--note", "called, no news yet", "--outcome", "reached")
+        try step("inquiry", "contact", first, "--channel", "letter", "--note", "sent the form", "--json")
+        try step("inquiry", "contact", first, "--channel", "phone", "--note", "")
+        try step("inquiry", "show", first, "--json")
+        try step("search", "Shevchenko", "--json")
+        try step("search", "Шевченко")
+        try step("search", "+380501234567", "--json")
+        try step("search", first)
+        try step("batch", "list")
+        try step("batch", "list", "--json")
+        let links = try step("link", "list", "--json")
+        let ids = try #require(try JSONSerialization.jsonObject(with: Data(links.stdout.utf8)) as? [[String: Any]])
+            .filter { $0["state"] as? String == "candidate" }.compactMap { ($0["id"] as? NSNumber)?.intValue }
+        try #require(ids.count >= 2, "\(links.stdout)")
+        try step("link", "list", "--state", "candidate")
+        try step("link", "confirm", String(ids[0]))
+        try step("link", "confirm", String(ids[0]))
+        try step("link", "reject", String(ids[1]), "--reason", "DNA exclusion, lab ref 2025-114", "--json")
+        try step("link", "confirm", "99999")
+        try step("link", "list", "--inquiry", first, "--json")
+        try step("inquiry", "close", second, "--reason", "found alive in hospital")
+        try step("inquiry", "close", second, "--reason", "again")
+        try step("inquiry", "withdraw", third, "--reason", "the family asked", "--json")
+        try step("inquiry", "list", "--status", "resolved", "--json")
+        try step("audit", "verify")
+        try login("vera")
+        try step("whoami")
+        try step("inquiry", "list")
+        try step("inquiry", "show", first)
+        try step("inquiry", "add", "--form", "form.json")
+        try step("batch", "list")
+        try step("search", "Shevchenko")
+        try step("link", "confirm", String(ids[0]))
+        try login("artem")
+        try step("inquiry", "show", first, "--json")
+        try step("inquiry", "contact", first, "--channel", "phone", "--note", "x")
+        try step("audit", "verify", "--json")
+        try step("audit", "verify", "--expect-head", "1:" + String(repeating: "0", count: 64))
+        try step("logout")
+        try step("whoami")
+        try step("login", "olena", "--password-stdin", stdin: "wrong password, certainly\n")
+        return steps
+    }
+
+    @Test("the CLI's scenario gives the same output and exit codes through a server as against the file")
+    func sameResultsAsAgainstTheFile() throws {
+        let local = try Self.prepared()
+        let remote = try Self.prepared()
+        let server = try ServedDatabase(remote)
+        remote.environment["HOMEWARD_SERVER"] = server.url
+        let onFile = try Self.scenario(local)
+        let served = try Self.scenario(remote)
+        #expect(onFile.count == served.count)
+        for (file, http) in zip(onFile, served) {
+            #expect(file == http, "against the file:\n\(file)\nthrough the server:\n\(http)")
+        }
+        // Refusals are the same ones too (exit 77 and 65 were part of the scenario).
+        #expect(onFile.contains { $0.status == 77 } && onFile.contains { $0.status == 65 } && onFile.contains { $0.status == 64 })
+        // What the server does not offer yet says so, in one line, exit 69, and leaves the file alone.
+        let unserved = try remote.run(["match", "--batch", "B-2025-06-14-1"])
+        #expect(unserved.status == 69)
+        #expect(unserved.stderr.contains("not offered by the Homeward server yet"))
+        // The session file of the server is its own: the file's session was not touched.
+        #expect(server.stop() == 0)
+        let log = server.stderr
+        #expect(log.contains("route=/inquiries/{reference}"))
+        for secret in [CLIHarness.staffPassword, "Мельник", "Shevchenko", "+380", "Bearer"] {
+            #expect(!log.contains(secret), "the access log holds \(secret)")
+        }
+    }
+
+    // MARK: The role matrix over HTTP
+
+    /// One operation of the API, and the permission it needs (nil: every role, scoped).
+    struct Operation: Sendable {
+        let method: String
+        let path: String
+        let body: String?
+        let permission: Permission?
+    }
+
+    static func operations(reference: String, closing: String, link: Int) -> [Operation] {
+        let form = #"{"person": {"family_name": "Лисенко", "given_name": "Олег", "last_known_region": "UA-14", "last_seen": "2024-01"}, "contact": {"inquirer_name": "Лисенко Ніна", "relationship": "mother", "phone": "0671234599"}}"#
+        return [
+            Operation(method: "GET", path: "/inquiries", body: nil, permission: .readInquiries),
+            Operation(method: "POST", path: "/inquiries", body: form, permission: .editCases),
+            Operation(method: "GET", path: "/inquiries/\(reference)", body: nil, permission: .readInquiries),
+            Operation(method: "PATCH", path: "/inquiries/\(reference)", body: #"{"person": {"unit": "12"}}"#, permission: .editCases),
+            Operation(method: "POST", path: "/inquiries/\(reference)/contacts", body: #"{"channel": "phone", "note": "n"}"#,
+                      permission: .editCases),
+            Operation(method: "POST", path: "/inquiries/\(closing)/closure", body: #"{"reason": "r"}"#, permission: .editCases),
+            Operation(method: "GET", path: "/batches", body: nil, permission: .readBatches),
+            Operation(method: "POST", path: "/links/\(link)/rejection", body: #"{"reason": "not him"}"#, permission: .runMatching),
+            Operation(method: "GET", path: "/audit/verification", body: nil, permission: .verifyAudit),
+            Operation(method: "GET", path: "/search?q=Shevchenko", body: nil, permission: nil),
+            Operation(method: "GET", path: "/sessions/current", body: nil, permission: nil),
+        ]
+    }
+
+    @Test("every refused operation is 403, kind denied, and an audited denied event, for each role",
+          arguments: [Role.admin, .coordinator, .volunteer, .auditor])
+    func roleMatrixOverHTTP(role: Role) throws {
+        let cli = try Self.prepared()
+        let server = try ServedDatabase(cli)
+        defer { server.stop() }
+        let name = role == .admin ? "alice" : role == .coordinator ? "olena" : role == .volunteer ? "vera" : "artem"
+        let token = try HTTPExchange.token(server.url, name, role == .admin ? CLIHarness.adminPassword : CLIHarness.staffPassword)
+        let list = try HTTPExchange.send("GET", server.url + "/inquiries", token: try HTTPExchange.token(server.url, "olena", CLIHarness.staffPassword))
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]]).compactMap { $0["reference"] as? String }.sorted()
+        let links = try HTTPExchange.send("GET", server.url + "/links", token: try HTTPExchange.token(server.url, "olena", CLIHarness.staffPassword))
+        let link = try #require((try JSONSerialization.jsonObject(with: Data(links.body.utf8)) as? [[String: Any]])?.first?["id"] as? Int)
+        var refused = 0
+        for operation in Self.operations(reference: all[0], closing: all[2], link: link) {
+            let deniedBefore = try denied(cli)
+            let reply = try HTTPExchange.send(operation.method, server.url + operation.path, token: token, json: operation.body)
+            let expectRefusal = operation.permission.map { !role.may($0) } ?? false
+            #expect((reply.status == 403) == expectRefusal, "\(role) \(operation.method) \(operation.path) → \(reply.status) \(reply.body)")
+            #expect(reply.status < 500, "\(operation.method) \(operation.path) → \(reply.status) \(reply.body)")
+            if reply.status == 403 {
+                refused += 1
+                #expect(reply.errorKind == "denied", "\(reply.body)")
+                #expect(try denied(cli) > deniedBefore, "\(role) \(operation.method) \(operation.path): no denied event audited")
+            }
+        }
+        #expect(refused > 0, "every role is refused something")
+    }
+
+    /// How many denied events the audit trail holds.
+    func denied(_ cli: CLIHarness) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", cli.databasePath, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    // MARK: The protocol
+
+    @Test("tokens, limits, unknown routes, bad bodies, the login throttle and logout over HTTP")
+    func protocolRefusals() throws {
+        let cli = try Self.prepared()
+        let server = try ServedDatabase(cli)
+        let url = server.url
+        let health = try HTTPExchange.send("GET", url + "/health")
+        #expect(health.status == 200 && health.json?["status"] as? String == "ok", "\(health.body)")
+        let anonymous = try HTTPExchange.send("GET", url + "/inquiries")
+        #expect(anonymous.status == 401 && anonymous.errorKind == "unauthenticated", "\(anonymous.body)")
+        let forged = try HTTPExchange.send("GET", url + "/inquiries", token: "hw1." + String(repeating: "a", count: 76))
+        #expect(forged.status == 401 && forged.errorKind == "unauthenticated", "\(forged.body)")
+        let token = try HTTPExchange.token(url, "olena", CLIHarness.staffPassword)
+        let unknown = try HTTPExchange.send("GET", url + "/nowhere", token: token)
+        #expect(unknown.status == 404 && unknown.errorKind == "not_found", "\(unknown.body)")
+        let missing = try HTTPExchange.send("GET", url + "/inquiries/HW-2026-999999-Z", token: token)
+        #expect(missing.status == 404 || missing.status == 422, "\(missing.body)")
+        let broken = try HTTPExchange.send("POST", url + "/inquiries", token: token, json: "{not json")
+        #expect(broken.status == 400 && broken.errorKind == "usage", "\(broken.body)")
+        let invalid = try HTTPExchange.send("POST", url + "/inquiries", token: token, json: #"{"person": {"family_name": ""}}"#)
+        #expect(invalid.status == 422 && invalid.errorKind == "bad_input" && invalid.json.map { _ in true } == true, "\(invalid.body)")
+        let large = try cli.write("large.json", #"{"notes": ""# + String(repeating: "x", count: 2 << 20) + #""}"#)
+        let tooLarge = try HTTPExchange.send("POST", url + "/inquiries", token: token, bodyFile: large)
+        #expect(tooLarge.status == 413, "\(tooLarge.status) \(tooLarge.body.prefix(200))")
+        // Ten attempts a minute per account name: the eleventh is refused before any hashing.
+        var statuses: [Int] = []
+        for _ in 0..<12 {
+            statuses.append(try HTTPExchange.send("POST", url + "/sessions", json: #"{"name": "vera", "password": "not the password at all"}"#).status)
+        }
+        #expect(statuses.prefix(3).allSatisfy { $0 == 401 }, "\(statuses)")
+        #expect(statuses.last == 429, "\(statuses)")
+        // Logout ends the token for every later request.
+        let ended = try HTTPExchange.send("DELETE", url + "/sessions/current", token: token)
+        #expect(ended.status == 200 && ended.json?["session"] as? String == "ended", "\(ended.body)")
+        let after = try HTTPExchange.send("GET", url + "/sessions/current", token: token)
+        #expect(after.status == 401, "\(after.body)")
+        #expect(server.stop() == 0, "SIGTERM ends the server cleanly")
+        #expect(!server.stderr.contains(token))
+        #expect(!server.stderr.contains("not the password"))
+        try cli.ok("login", "alice", "--password-stdin", stdin: CLIHarness.adminPassword + "\n")
+        let audit = try cli.run(["audit", "verify"])
+        #expect(audit.status == 0, "\(audit.stderr)")
+    }
+
+    @Test("plain text only on loopback unless --insecure; TLS with a certificate the client trusts")
+    func listeningAndTLS() throws {
+        let cli = try Self.prepared()
+        let refused = try cli.run(["serve", "--listen", "0.0.0.0:0"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--tls-cert"), "\(refused.stderr)")
+        let half = try cli.run(["serve", "--tls-cert", "cert.pem"])
+        #expect(half.status == 64)
+        let badListen = try cli.run(["serve", "--listen", "localhost"])
+        #expect(badListen.status == 64)
+        // A self-signed certificate for 127.0.0.1, trusted by the client through HOMEWARD_SERVER_CA.
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", cli.path("key.pem"), "-out", cli.path("cert.pem"),
+                             "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0)
+        let server = try ServedDatabase(cli, arguments: ["--listen", "127.0.0.1:0", "--tls-cert", cli.path("cert.pem"),
+                                                         "--tls-key", cli.path("key.pem")])
+        #expect(server.url.hasPrefix("https://"))
+        let untrusted = try cli.run(["login", "olena", "--password-stdin"], stdin: CLIHarness.staffPassword + "\n",
+                                    extraEnvironment: ["HOMEWARD_SERVER": server.url])
+        #expect(untrusted.status == 69, "\(untrusted.stderr)")
+        #expect(untrusted.stderr.contains("TLS") || untrusted.stderr.contains("certificate"), "\(untrusted.stderr)")
+        let trusted = ["HOMEWARD_SERVER": server.url, "HOMEWARD_SERVER_CA": cli.path("cert.pem")]
+        let login = try cli.run(["login", "olena", "--password-stdin"], stdin: CLIHarness.staffPassword + "\n", extraEnvironment: trusted)
+        #expect(login.status == 0, "\(login.stderr)")
+        let whoami = try cli.run(["whoami"], extraEnvironment: trusted)
+        #expect(whoami.stdout == "olena (coordinator)\n", "\(whoami.stderr)")
+        #expect(server.stop() == 0)
+    }
+}
