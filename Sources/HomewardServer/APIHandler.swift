@@ -165,6 +165,42 @@ struct APIHandler: APIProtocol {
         }
     }
 
+    // MARK: Identification
+
+    func getIdentificationHistory(_ input: Operations.GetIdentificationHistory.Input) async throws -> Operations.GetIdentificationHistory.Output {
+        let record = "\(input.path.code)/\(input.path.tag)"
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.identificationHistory(actor, record: record)))))
+        }
+    }
+
+    func setIdentificationStatus(_ input: Operations.SetIdentificationStatus.Input) async throws -> Operations.SetIdentificationStatus.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let record = "\(input.path.code)/\(input.path.tag)"
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let step = IdentificationStep(method: try body.method.map { try Self.core($0.rawValue) }, evidence: body.evidence,
+                                          note: body.note, via: try body.via.map { try Self.core($0.rawValue) },
+                                          expect: try body.expect.map { try Self.core($0.rawValue) })
+            let changed = try homeward.setIdentificationStatus(actor, record: record, to: try Self.core(body.status.rawValue), step)
+            return .ok(.init(body: .json(try APIBridge.convert(changed))))
+        }
+    }
+
+    func confirmIdentification(_ input: Operations.ConfirmIdentification.Input) async throws -> Operations.ConfirmIdentification.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let record = "\(input.path.code)/\(input.path.tag)"
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let confirmed = try homeward.confirmIdentification(actor, record: record, proposal: body.proposal, note: body.note)
+            return .ok(.init(body: .json(try APIBridge.convert(confirmed))))
+        }
+    }
+
+    /// The core's value for a word the spec lists (the spec lists exactly the core's words).
+    private static func core<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { preconditionFailure("api/openapi.yaml lists a word the core does not know: \(raw)") }
+        return value
+    }
+
     // MARK: Running a use case
 
     /// `work` for the holder of the request's bearer token (the core checks it), off the event loops.

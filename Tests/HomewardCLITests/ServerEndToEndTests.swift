@@ -13,7 +13,7 @@ struct ServerEndToEndTests {
     /// manifest and saved candidates (made on the file: the server does not offer those yet).
     static func prepared() throws -> CLIHarness {
         let cli = try CLIHarness.initialised()
-        for (name, role) in [("vera", "volunteer"), ("artem", "auditor")] {
+        for (name, role) in [("vera", "volunteer"), ("artem", "auditor"), ("petro", "coordinator")] {
             try cli.ok("user", "add", name, "--role", role, "--password-stdin", stdin: CLIHarness.staffPassword + "\n")
         }
         try cli.addAndLogin("olena", role: "coordinator")
@@ -115,15 +115,27 @@ struct ServerEndToEndTests {
         try step("batch", "list")
         try step("batch", "list", "--json")
         let links = try step("link", "list", "--json")
-        let ids = try #require(try JSONSerialization.jsonObject(with: Data(links.stdout.utf8)) as? [[String: Any]])
-            .filter { $0["state"] as? String == "candidate" }.compactMap { ($0["id"] as? NSNumber)?.intValue }
+        let candidates = try #require(try JSONSerialization.jsonObject(with: Data(links.stdout.utf8)) as? [[String: Any]])
+            .filter { $0["state"] as? String == "candidate" && $0["record"] is String }
+        let ids = candidates.compactMap { ($0["id"] as? NSNumber)?.intValue }
         try #require(ids.count >= 2, "\(links.stdout)")
+        let record = try #require(candidates[0]["record"] as? String)
         try step("link", "list", "--state", "candidate")
         try step("link", "confirm", String(ids[0]))
         try step("link", "confirm", String(ids[0]))
         try step("link", "reject", String(ids[1]), "--reason", "DNA exclusion, lab ref 2025-114", "--json")
         try step("link", "confirm", "99999")
         try step("link", "list", "--inquiry", first, "--json")
+        try step("ident", "history", record)
+        try step("ident", "set", record, "examination", "--note", "received at the lab")
+        try step("ident", "set", record, "received")
+        try step("ident", "set", record, "identified", "--method", "dna", "--evidence", "LAB-2025-114", "--json")
+        try step("ident", "confirm", record)
+        try step("ident", "set", "nonsense", "examination")
+        try step("ident", "set", "B-2025-001/NOPE", "examination")
+        try login("petro")
+        try step("ident", "confirm", record, "--note", "checked the DNA report", "--json")
+        try step("ident", "history", record, "--json")
         try step("inquiry", "close", second, "--reason", "found alive in hospital")
         try step("inquiry", "close", second, "--reason", "again")
         try step("inquiry", "withdraw", third, "--reason", "the family asked", "--json")
@@ -137,6 +149,8 @@ struct ServerEndToEndTests {
         try step("batch", "list")
         try step("search", "Shevchenko")
         try step("link", "confirm", String(ids[0]))
+        try step("ident", "set", record, "examination")
+        try step("ident", "history", record)
         try login("artem")
         try step("inquiry", "show", first, "--json")
         try step("inquiry", "contact", first, "--channel", "phone", "--note", "x")

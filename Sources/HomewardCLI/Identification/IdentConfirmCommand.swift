@@ -21,8 +21,7 @@ struct IdentConfirmCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let confirmed = try context.homeward.confirmIdentification(
-            try context.actor(), record: record, proposal: proposal.map(Int64.init), note: note)
+        let confirmed = try context.service.confirmIdentification(record: record, proposal: proposal.map(Int64.init), note: note)
         if options.json { return try Output.json(confirmed) }
         var message = "\(confirmed.record): confirmation \(confirmed.confirmations) of \(confirmed.needed)"
         if confirmed.inEffect {

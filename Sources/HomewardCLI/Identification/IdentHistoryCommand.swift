@@ -11,7 +11,7 @@ struct IdentHistoryCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let events = try context.homeward.identificationHistory(try context.actor(), record: record)
+        let events = try context.service.identificationHistory(record: record)
         try Output.list(events, options, empty: "no identification history yet", columns: IdentificationOutput.columns,
                         row: IdentificationOutput.row)
     }

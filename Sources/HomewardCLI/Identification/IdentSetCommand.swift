@@ -27,8 +27,8 @@ struct IdentSetCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let changed = try context.homeward.setIdentificationStatus(
-            try context.actor(), record: record, to: status,
+        let changed = try context.service.setIdentificationStatus(
+            record: record, to: status,
             IdentificationStep(method: method, evidence: evidence, note: note, via: via, expect: expect))
         if options.json { return try Output.json(changed) }
         var message: String

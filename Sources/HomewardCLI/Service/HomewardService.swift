@@ -29,6 +29,10 @@ protocol HomewardService {
     func confirmLink(id: Int64) throws -> LinkDecided
     func rejectLink(id: Int64, reason: String) throws -> LinkDecided
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification
+
+    func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged
+    func confirmIdentification(record: String, proposal: Int64?, note: String?) throws -> IdentificationConfirmed
+    func identificationHistory(record: String) throws -> [IdentificationEventView]
 }
 
 /// A session just opened: its token (kept in the session file, never printed) and who it is for.
@@ -104,5 +108,17 @@ struct LocalService: HomewardService {
 
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification {
         try homeward.verifyAudit(try actor(), expectedHead: expectedHead)
+    }
+
+    func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged {
+        try homeward.setIdentificationStatus(try actor(), record: record, to: status, step)
+    }
+
+    func confirmIdentification(record: String, proposal: Int64?, note: String?) throws -> IdentificationConfirmed {
+        try homeward.confirmIdentification(try actor(), record: record, proposal: proposal, note: note)
+    }
+
+    func identificationHistory(record: String) throws -> [IdentificationEventView] {
+        try homeward.identificationHistory(try actor(), record: record)
     }
 }

@@ -173,6 +173,41 @@ struct RemoteService: HomewardService {
         }
     }
 
+    func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged {
+        let address = try RecordAddress.parse(record)
+        let body = Components.Schemas.IdentificationStep(
+            status: try Self.value(status.rawValue), method: try step.method.map { try Self.value($0.rawValue) },
+            evidence: step.evidence, note: step.note, via: try step.via.map { try Self.value($0.rawValue) },
+            expect: try step.expect.map { try Self.value($0.rawValue) })
+        return try call { client in
+            switch try await client.setIdentificationStatus(path: .init(code: address.code, tag: address.tag), body: .json(body)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func confirmIdentification(record: String, proposal: Int64?, note: String?) throws -> IdentificationConfirmed {
+        let address = try RecordAddress.parse(record)
+        return try call { client in
+            switch try await client.confirmIdentification(path: .init(code: address.code, tag: address.tag),
+                                                          body: .json(.init(proposal: proposal, note: note))) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
+    func identificationHistory(record: String) throws -> [IdentificationEventView] {
+        let address = try RecordAddress.parse(record)
+        return try call { client in
+            switch try await client.getIdentificationHistory(path: .init(code: address.code, tag: address.tag)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure(status: status, error)
+            }
+        }
+    }
+
     // MARK: Calling the server
 
     /// Whose token a call carries.
@@ -206,7 +241,7 @@ struct RemoteService: HomewardService {
     }
 
     /// A value the spec lists by name (a status, a channel), from the core's raw value.
-    private static func value<T: RawRepresentable>(_ raw: String, as type: T.Type) throws -> T where T.RawValue == String {
+    private static func value<T: RawRepresentable>(_ raw: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: raw) else { throw RemoteFailure.unexpected(raw) }
         return value
     }

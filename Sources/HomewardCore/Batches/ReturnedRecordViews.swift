@@ -56,13 +56,13 @@ public struct RecordUpdated: Sendable, Codable, Equatable {
 }
 
 /// A returned record's address as typed: `CODE/TAG`.
-struct RecordAddress: Sendable, Equatable, CustomStringConvertible {
-    var code: String
-    var tag: String
+public struct RecordAddress: Sendable, Equatable, CustomStringConvertible {
+    public var code: String
+    public var tag: String
 
-    var description: String { "\(code)/\(tag)" }
+    public var description: String { "\(code)/\(tag)" }
 
-    static func parse(_ text: String) throws(CaseworkError) -> RecordAddress {
+    public static func parse(_ text: String) throws(CaseworkError) -> RecordAddress {
         let trimmed = String(Cell.trimmed(text))
         guard let slash = trimmed.firstIndex(of: "/") else {
             throw .invalid([FieldProblem(field: "record", message: "not a record address; use CODE/TAG, e.g. B-2025-014/R-1")])
