@@ -70,6 +70,26 @@ struct APIHandler: APIProtocol {
         }
     }
 
+    func importInquiries(_ input: Operations.ImportInquiries.Input) async throws -> Operations.ImportInquiries.Output {
+        guard case let .csv(upload) = input.body else { preconditionFailure("one content type") }
+        let query = input.query
+        let limits = CSVLimits(maxBytes: query.maxBytes ?? CSVLimits.defaultMaxBytes, maxRows: query.maxRows ?? CSVLimits.defaultMaxRows)
+        // The gate has read the whole body already; this only joins its bytes.
+        let bytes: Data
+        do {
+            bytes = try await Data(collecting: upload, upTo: ServerConfiguration.importBodyLimit)
+        } catch {
+            let (status, body) = ErrorResponse.payload(for: error)
+            return .default(statusCode: status, .init(body: .json(body)))
+        }
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let upload = try UploadedFile(bytes)
+            defer { upload.remove() }
+            let summary = try homeward.importInquiries(actor, file: upload.url, limits: limits, dryRun: query.dryRun ?? false)
+            return .ok(.init(body: .json(try APIBridge.convert(summary))))
+        }
+    }
+
     func getInquiry(_ input: Operations.GetInquiry.Input) async throws -> Operations.GetInquiry.Output {
         let reference = input.path.reference
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
@@ -116,7 +136,9 @@ struct APIHandler: APIProtocol {
     func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output {
         let query = input.query
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            .ok(.init(body: .json(try APIBridge.convert(homeward.find(actor, query.q, limit: query.limit)))))
+            // The spec's bound, which the generated server does not check.
+            guard query.q.count <= 500 else { throw RequestError.malformed("q", String(query.q.prefix(20)), "at most 500 characters") }
+            return .ok(.init(body: .json(try APIBridge.convert(homeward.find(actor, query.q, limit: query.limit)))))
         }
     }
 

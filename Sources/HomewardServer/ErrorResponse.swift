@@ -22,7 +22,13 @@ enum ErrorResponse {
         } else {
             message = "internal error; the server's log has the time of this request"
         }
-        return (status, .init(error: .init(kind: kind, message: message, field: field, line: line)))
+        var payload = Components.Schemas._Error._ErrorPayload(kind: kind, message: message, field: field, line: line)
+        if case let ImportError.invalidRows(problems, bad, total) = error {
+            payload.problems = problems.map { .init(line: $0.line, column: $0.column, message: $0.message) }
+            payload.badRows = bad
+            payload.totalRows = total
+        }
+        return (status, .init(error: payload))
     }
 
     private static func classify(_ error: any Error) -> (Int, Kind, String?, Int?) {
@@ -40,6 +46,8 @@ enum ErrorResponse {
             case let .invalid(problems): return (422, .badInput, problems.first?.field, nil)
             default: break
             }
+        case let error as ImportError:
+            if case let .file(file) = error, let line = file.line { return (422, error.kind == .missingInput ? .missingInput : .badInput, nil, line) }
         case let error as AccountError:
             if case .noSuchUser = error { return (404, .notFound, nil, nil) }
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:

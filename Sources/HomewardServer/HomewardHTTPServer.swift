@@ -35,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     /// body the API takes today is a JSON form or a reason.
     public static let defaultBodyLimit = 1 << 20
 
+    /// An uploaded import file: the largest file an import takes by default, and room for more.
+    public static let importBodyLimit = CSVLimits.defaultMaxBytes + (64 << 10)
+
     public var usesTLS: Bool { tlsCertificate != nil }
 }
 

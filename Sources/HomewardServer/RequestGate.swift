@@ -46,7 +46,9 @@ struct RequestGate: RouterMiddleware {
         var request = request
         let response: Response
         do {
-            _ = try await request.collectBody(upTo: bodyLimit)
+            // An import uploads its file; every other body is a form or a reason.
+            let limit = request.uri.path == "/inquiries/import" ? ServerConfiguration.importBodyLimit : bodyLimit
+            _ = try await request.collectBody(upTo: limit)
             let credentials = RequestCredentials(token: Self.bearerToken(request.headers[.authorization]),
                                                  address: context.clientAddress)
             response = try await RequestCredentials.$current.withValue(credentials) {

@@ -42,6 +42,18 @@ struct ServerEndToEndTests {
              "contact": {"inquirer_name": "Мельник Ольга", "relationship": "wife"}, "persn": 1}
             """)
         _ = try cli.write("clear.json", #"{"person": {"unit": null}}"#)
+        _ = try cli.write("import.csv", """
+            family_name,given_name,date_of_birth,sex,last_known_region,date_last_seen,inquirer_name,relationship,phone,consent_tracing
+            Гнатюк,Василь,1991,m,Zaporizhzhia,2023-08-01,Гнатюк Ірина,дружина,067 123 45 67,yes
+            Гнатюк,Василь,1991,m,Zaporizhzhia,2023-08-01,Гнатюк Олена,сестра,067 123 45 66,yes
+
+            """)
+        _ = try cli.write("bad-import.csv", """
+            family_name,given_name,date_of_birth,sex,last_known_region,date_last_seen,inquirer_name,relationship,phone,consent_tracing
+            Гнатюк,Василь,1991,m,Atlantis,2023-08-01,Гнатюк Ірина,дружина,067 123 45 67,yes
+            ,Петро,19xx,m,UA-14,someday,Гнатюк Ірина,дружина,,maybe
+
+            """)
         return cli
     }
 
@@ -55,8 +67,8 @@ struct ServerEndToEndTests {
         var description: String { "homeward \(command) → \(status)\n\(stdout)\(stderr)" }
     }
 
-    static func normalised(_ text: String) -> String {
-        var text = text
+    static func normalised(_ text: String, folder: String) -> String {
+        var text = text.replacingOccurrences(of: folder, with: "<folder>")
         for (pattern, replacement) in [(#"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"#, "<time>"),
                                        (#"[0-9a-f]{64}"#, "<hash>")] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
@@ -71,7 +83,8 @@ struct ServerEndToEndTests {
         func step(_ arguments: String..., stdin: String? = nil) throws -> CLIHarness.Outcome {
             let outcome = try cli.run(arguments, stdin: stdin)
             steps.append(Step(command: arguments.joined(separator: " "), status: outcome.status,
-                              stdout: normalised(outcome.stdout), stderr: normalised(outcome.stderr)))
+                              stdout: normalised(outcome.stdout, folder: cli.folder.path),
+                              stderr: normalised(outcome.stderr, folder: cli.folder.path)))
             return outcome
         }
         func login(_ name: String) throws { try step("login", name, "--password-stdin", stdin: CLIHarness.staffPassword + "\n") }
@@ -86,6 +99,10 @@ struct ServerEndToEndTests {
         try step("inquiry", "add", "--family-name", "Шевченко", "--given-name", "Олексій", "--date-of-birth", "1994-05-02",
                  "--region", "UA-14", "--last-seen", "2024-03", "--inquirer-name", "Шевченко Петро", "--relationship", "брат",
                  "--phone", "0671234568")
+        try step("inquiry", "import", "bad-import.csv")
+        try step("inquiry", "import", "import.csv", "--dry-run")
+        try step("inquiry", "import", "import.csv", "--json")
+        try step("inquiry", "import", "import.csv", "--max-rows", "1")
         try step("inquiry", "list")
         let list = try step("inquiry", "list", "--json")
         let references = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
@@ -180,7 +197,10 @@ struct ServerEndToEndTests {
         let unserved = try remote.run(["match", "--batch", "B-2025-06-14-1"])
         #expect(unserved.status == 69)
         #expect(unserved.stderr.contains("not offered by the Homeward server yet"))
-        // The session file of the server is its own: the file's session was not touched.
+        // A file the client cannot read is refused before anything is sent (the server has
+        // nothing to audit), with the same words as on the file.
+        let missing = try remote.run(["inquiry", "import", "missing.csv"])
+        #expect(missing.status == 66 && missing.stderr.contains("missing.csv: check that the file exists"), "\(missing.stderr)")
         #expect(server.stop() == 0)
         let log = server.stderr
         #expect(log.contains("route=/inquiries/{reference}"))

@@ -22,10 +22,9 @@ struct InquiryImportCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
         let summary = try ImportReport.run(options: options) {
-            try context.homeward.importInquiries(actor, file: URL(fileURLWithPath: file), limits: limits.limits, dryRun: dryRun,
-                                                 progress: Progress.reporter(options))
+            try context.service.importInquiries(file: URL(fileURLWithPath: file), limits: limits.limits, dryRun: dryRun,
+                                                progress: Progress.reporter(options))
         }
         if options.json { return try Output.json(summary) }
         if !options.quiet {

@@ -1,3 +1,4 @@
+import Foundation
 import HomewardCore
 
 /// What the commands ask of Homeward, answered either by the core on a database file in this
@@ -18,6 +19,8 @@ protocol HomewardService {
 
     func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary]
     func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded
+    /// All or nothing; `progress` (rows written, rows in all) only where the writing happens here.
+    func importInquiries(file: URL, limits: CSVLimits, dryRun: Bool, progress: ((Int, Int) -> Void)?) throws -> ImportSummary
     func inquiry(reference: String) throws -> InquiryView
     func updateInquiry(reference: String, changes: InquiryForm, coordinator: String?) throws -> [String]
     func closeInquiry(reference: String, withdrawn: Bool, reason: String) throws
@@ -78,6 +81,10 @@ struct LocalService: HomewardService {
 
     func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded {
         try homeward.addInquiry(try actor(), form, coordinator: coordinator)
+    }
+
+    func importInquiries(file: URL, limits: CSVLimits, dryRun: Bool, progress: ((Int, Int) -> Void)?) throws -> ImportSummary {
+        try homeward.importInquiries(try actor(), file: file, limits: limits, dryRun: dryRun, progress: progress)
     }
 
     func inquiry(reference: String) throws -> InquiryView { try homeward.inquiry(try actor(), reference: reference) }

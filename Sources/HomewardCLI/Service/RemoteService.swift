@@ -26,7 +26,7 @@ struct RemoteService: HomewardService {
                 let session = try created.body.json
                 guard let role = Role(rawValue: session.role.rawValue) else { throw RemoteFailure.unexpected("role") }
                 return NewSession(token: session.token, name: session.name, role: role, expiresAt: session.expiresAt)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -35,7 +35,7 @@ struct RemoteService: HomewardService {
         try call(as: .token(token)) { client in
             switch try await client.deleteCurrentSession() {
             case let .ok(ok): return try ok.body.json.session == .alreadyEnded ? .alreadyEnded : .ended(user: "")
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -47,7 +47,7 @@ struct RemoteService: HomewardService {
                 let identity = try ok.body.json
                 guard let role = Role(rawValue: identity.role.rawValue) else { throw RemoteFailure.unexpected("role") }
                 return SignedIn(name: identity.name, role: role)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -58,7 +58,7 @@ struct RemoteService: HomewardService {
             switch try await client.listInquiries(query: .init(status: status, region: filter.region, coordinator: filter.coordinator,
                                                                since: filter.receivedSince, limit: filter.limit)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -68,7 +68,34 @@ struct RemoteService: HomewardService {
         return try call { client in
             switch try await client.createInquiry(query: .init(coordinator: coordinator), body: .json(body)) {
             case let .created(created): return try APIBridge.convert(created.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func importInquiries(file: URL, limits: CSVLimits, dryRun: Bool, progress: ((Int, Int) -> Void)?) throws -> ImportSummary {
+        // A file that cannot be sent (missing, a folder or a pipe, empty) is refused here with
+        // the core's words and the local path; what it holds is the server's core to check.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else {
+            throw ImportError.file(.cannotOpen(path: file.path))
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw ImportError.file(.notAFile(path: file.path))
+        }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: file, options: .alwaysMapped)
+        } catch {
+            throw ImportError.file(.cannotOpen(path: file.path))
+        }
+        guard !bytes.isEmpty else { throw ImportError.file(.empty(path: file.path)) }
+        let query = Operations.ImportInquiries.Input.Query(dryRun: dryRun, maxRows: limits.maxRows, maxBytes: limits.maxBytes)
+        return try call { client in
+            switch try await client.importInquiries(query: query, body: .csv(HTTPBody(bytes))) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -77,7 +104,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.getInquiry(path: .init(reference: reference)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -88,7 +115,7 @@ struct RemoteService: HomewardService {
             switch try await client.updateInquiry(path: .init(reference: reference), query: .init(coordinator: coordinator),
                                                   body: .json(body)) {
             case let .ok(ok): return try ok.body.json.changed
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -97,7 +124,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.closeInquiry(path: .init(reference: reference), body: .json(.init(reason: reason, withdrawn: withdrawn))) {
             case .ok: return
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -109,7 +136,7 @@ struct RemoteService: HomewardService {
             switch try await client.recordContact(path: .init(reference: reference),
                                                   body: .json(.init(channel: channel, note: note, outcome: outcome))) {
             case let .created(created): return try APIBridge.convert(created.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -118,7 +145,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.search(query: .init(q: text, limit: limit)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -127,7 +154,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.listBatches() {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -137,7 +164,7 @@ struct RemoteService: HomewardService {
         return try call { client in
             switch try await client.listLinks(query: .init(batch: batch, inquiry: inquiry, state: state)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -146,7 +173,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.confirmLink(path: .init(id: id)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -155,7 +182,7 @@ struct RemoteService: HomewardService {
         try call { client in
             switch try await client.rejectLink(path: .init(id: id), body: .json(.init(reason: reason))) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -168,7 +195,7 @@ struct RemoteService: HomewardService {
                 let result = try ok.body.json
                 return AuditVerification(eventCount: result.events, headSeq: result.headSeq, headHash: result.headHash,
                                          firstBroken: result.brokenAt.map { ($0, result.reason ?? "") })
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -182,7 +209,7 @@ struct RemoteService: HomewardService {
         return try call { client in
             switch try await client.setIdentificationStatus(path: .init(code: address.code, tag: address.tag), body: .json(body)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -193,7 +220,7 @@ struct RemoteService: HomewardService {
             switch try await client.confirmIdentification(path: .init(code: address.code, tag: address.tag),
                                                           body: .json(.init(proposal: proposal, note: note))) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -203,7 +230,7 @@ struct RemoteService: HomewardService {
         return try call { client in
             switch try await client.getIdentificationHistory(path: .init(code: address.code, tag: address.tag)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
-            case let .default(status, error): throw RemoteFailure(status: status, error)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
     }
@@ -319,6 +346,17 @@ enum RemoteFailure: HomewardFailure {
     case reported(FailureKind, String)
     case unreachable(String, any Error)
     case unexpected(String)
+
+    /// The failure the server reported: its kind and message, or the import's own error when
+    /// the server listed bad rows (so that each is printed on its line, as on the file).
+    static func from(status: Int, _ response: Components.Responses._Error) -> any Error {
+        if case let .json(body) = response.body, let problems = body.error.problems, let bad = body.error.badRows,
+           let total = body.error.totalRows {
+            return ImportError.invalidRows(problems.map { RowProblem(line: $0.line, column: $0.column, message: $0.message) },
+                                           badRows: bad, totalRows: total)
+        }
+        return RemoteFailure(status: status, response)
+    }
 
     init(status: Int, _ response: Components.Responses._Error) {
         guard case let .json(body) = response.body else { self = .unexpected("error"); return }

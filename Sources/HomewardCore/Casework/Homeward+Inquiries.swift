@@ -83,9 +83,10 @@ extension Homeward {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         var limitClause = ""
+        try Self.checkLimit(filter.limit)
         if let limit = filter.limit {
             limitClause = "LIMIT ?"
-            _ = arguments.append(contentsOf: [max(1, limit)])
+            _ = arguments.append(contentsOf: [limit])
         }
         return try read { db in
             try Row.fetchAll(db, sql: """

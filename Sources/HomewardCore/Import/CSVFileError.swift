@@ -24,6 +24,15 @@ public enum CSVFileError: Error, Equatable, LocalizedError {
     /// A cell on this line is longer than ``CSVLimits/maxCellBytes``.
     case cellTooLong(line: Int, limit: Int)
 
+    /// The line at fault, for the errors that have one.
+    public var line: Int? {
+        switch self {
+        case let .invalidUTF8(line), let .unterminatedQuote(line), let .malformed(line, _), let .tooManyColumns(line, _),
+             let .cellTooLong(line, _): line
+        default: nil
+        }
+    }
+
     public var errorDescription: String? {
         switch self {
         case .cannotOpen(let path):

@@ -8,6 +8,12 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
     public let column: String?
     public let message: String
 
+    public init(line: Int, column: String?, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String {
         column.map { "line \(line), column \($0): \(message)" } ?? "line \(line): \(message)"
     }

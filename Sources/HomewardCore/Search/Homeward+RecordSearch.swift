@@ -9,6 +9,7 @@ extension Homeward {
     /// - Parameter limit: at most this many hits; nil for all.
     /// - Returns: hits best first; persons before records of equal score.
     public func find(_ actor: Actor, _ query: String, limit: Int? = nil) throws -> [SearchResult] {
+        try Self.checkLimit(limit)
         let readsCases = actor.may(.readInquiries)
         let text = String(Cell.trimmed(query))
         let isReference = text.uppercased().hasPrefix("HW-")

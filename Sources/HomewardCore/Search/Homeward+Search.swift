@@ -7,6 +7,7 @@ extension Homeward {
     ///
     /// - Parameter limit: at most this many hits; nil for all.
     public func search(_ actor: Actor, _ query: String, limit: Int? = nil) throws -> [SearchHit] {
+        try Self.checkLimit(limit)
         try authorize(actor, .readInquiries, action: "search")
         let text = String(Cell.trimmed(query))
         guard !text.isEmpty else {
@@ -104,6 +105,15 @@ extension Homeward {
             guard var hit = byPerson[id], hit.status != "merged" else { return nil }
             hit.score = (score * 100).rounded() / 100
             return hit
+        }
+    }
+}
+
+extension Homeward {
+    /// A result limit must be 1 or more (nil: no limit); a caller's mistake, never a crash.
+    static func checkLimit(_ limit: Int?) throws(CaseworkError) {
+        if let limit, limit < 1 {
+            throw .invalid([FieldProblem(field: "limit", message: "\(limit) is not a positive number; give 1 or more")])
         }
     }
 }
