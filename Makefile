@@ -43,7 +43,7 @@ FUZZ_BUILD = $(SWIFT) build -c release --scratch-path $(FUZZ_DIR) \
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
 .PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check fuzz fuzz-build fuzz-short \
-  api-deps api-check
+  api-deps api-check load-deps load
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -159,6 +159,23 @@ api-deps: deps
 api-check: api-deps $(HOMEWARD_BUILD)
 	HOMEWARD=$(HOMEWARD_BIN) API_EXAMPLES=$(API_EXAMPLES) API_INQUIRIES=$(API_INQUIRIES) API_SEED=$(API_SEED) \
 	  bash scripts/api-check.sh
+
+# A load run with wrk (Debian's, installed when missing) on a fresh server: LOAD_INQUIRIES
+# inquiries, LOAD_CONNECTIONS clients on LOAD_THREADS threads for LOAD_DURATION running
+# scripts/load.lua (searches, contact entries, field updates); then SIGTERM, and checks: no
+# non-2xx, every acknowledged contact entry in the database, the audit chain intact.
+# scripts/load.sh prints throughput and latency. HOMEWARD=PATH as for api-check.
+LOAD_INQUIRIES ?= 300
+LOAD_THREADS ?= 2
+LOAD_CONNECTIONS ?= 50
+LOAD_DURATION ?= 30s
+load-deps: deps
+	@command -v wrk >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk curl; }
+
+load: load-deps $(HOMEWARD_BUILD)
+	HOMEWARD=$(HOMEWARD_BIN) LOAD_INQUIRIES=$(LOAD_INQUIRIES) LOAD_THREADS=$(LOAD_THREADS) \
+	  LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) bash scripts/load.sh
 
 clean:
 	rm -rf .build $(DEMO_DIR) $(CHECK_DIR) $(FUZZ_DIR)
