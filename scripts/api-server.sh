@@ -89,9 +89,10 @@ PY
       "$dir/links.json" > "$dir/link-ids"
   fi
 
-  # The server in a subshell that keeps its exit status for `stop`.
+  # The server in a subshell that keeps its exit status for `stop` (a crash too: errexit
+  # must not end the subshell before it writes serve.rc).
   ( "$HOMEWARD" serve --listen 127.0.0.1:0 </dev/null >"$dir/serve.out" 2>"$dir/serve.err" &
-    echo $! > "$dir/serve.pid"; wait $!; echo $? > "$dir/serve.rc" ) &
+    echo $! > "$dir/serve.pid"; status=0; wait $! || status=$?; echo "$status" > "$dir/serve.rc" ) &
   local url=""
   for _ in $(seq 300); do
     url=$(grep -o 'serving .* on http://127\.0\.0\.1:[0-9]*' "$dir/serve.err" 2>/dev/null | grep -o 'http://.*' || true)
@@ -112,8 +113,8 @@ stop() {
   if [ -e "$dir/serve.rc" ]; then
     # Gone before its SIGTERM: it crashed, or something else on the machine stopped it
     # (its stderr ends in "stopped" after a SIGTERM or SIGINT it received).
-    echo "api-server: the server (pid $pid) had already exited, with status $(cat "$dir/serve.rc"); its stderr ends:" >&2
-    grep -v 'HomewardServer\] request$' "$dir/serve.err" | tail -5 >&2
+    echo "api-server: the server (pid $pid) had already exited, with status $(cat "$dir/serve.rc"); its stderr says:" >&2
+    grep -m1 -E 'Fatal error|Program crashed' "$dir/serve.err" >&2 || grep -v 'HomewardServer\] request$' "$dir/serve.err" | tail -5 >&2
     return 1
   fi
   kill -TERM "$pid" 2>/dev/null || true
