@@ -42,7 +42,8 @@ FUZZ_BUILD = $(SWIFT) build -c release --scratch-path $(FUZZ_DIR) \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DHOMEWARD_FUZZ \
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
-.PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check fuzz fuzz-build fuzz-short
+.PHONY: deps build test hostile crash concurrency demo bench clean render-deps render-check fuzz fuzz-build fuzz-short \
+  api-deps api-check load-deps load
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -143,6 +144,38 @@ render-check: render-deps $(HOMEWARD_BUILD)
 	  case " $(RENDER_PAGES) " in *" $${f##*/} "*) ;; *) pages+=("$$f");; esac; \
 	done; \
 	python3 scripts/render-check.py "$(CHECK_DIR)/render" "$${pages[@]}"
+
+# The HTTP API against its own spec: schemathesis (from PyPI, installed when missing) on a
+# fresh `homeward serve` in a temporary folder (scripts/api-check.sh says what it runs). It
+# builds the release binary first; HOMEWARD=PATH uses a binary already built. API_EXAMPLES
+# cases per operation (100: about 1.5 minutes with a debug build), API_SEED to repeat a run.
+API_EXAMPLES ?= 100
+API_INQUIRIES ?= 50
+API_SEED ?=
+api-deps: deps
+	@python3 -c 'import schemathesis' 2>/dev/null && command -v st >/dev/null 2>&1 || python3 -m pip install --quiet schemathesis
+	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq curl; }
+
+api-check: api-deps $(HOMEWARD_BUILD)
+	HOMEWARD=$(HOMEWARD_BIN) API_EXAMPLES=$(API_EXAMPLES) API_INQUIRIES=$(API_INQUIRIES) API_SEED=$(API_SEED) \
+	  bash scripts/api-check.sh
+
+# A load run with wrk (Debian's, installed when missing) on a fresh server: LOAD_INQUIRIES
+# inquiries, LOAD_CONNECTIONS clients on LOAD_THREADS threads for LOAD_DURATION running
+# scripts/load.lua (searches, contact entries, field updates); then SIGTERM, and checks: no
+# non-2xx, every acknowledged contact entry in the database, the audit chain intact.
+# scripts/load.sh prints throughput and latency. HOMEWARD=PATH as for api-check.
+LOAD_INQUIRIES ?= 300
+LOAD_THREADS ?= 2
+LOAD_CONNECTIONS ?= 50
+LOAD_DURATION ?= 30s
+load-deps: deps
+	@command -v wrk >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk curl; }
+
+load: load-deps $(HOMEWARD_BUILD)
+	HOMEWARD=$(HOMEWARD_BIN) LOAD_INQUIRIES=$(LOAD_INQUIRIES) LOAD_THREADS=$(LOAD_THREADS) \
+	  LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) LOAD_DURATION=$(LOAD_DURATION) bash scripts/load.sh
 
 clean:
 	rm -rf .build $(DEMO_DIR) $(CHECK_DIR) $(FUZZ_DIR)
