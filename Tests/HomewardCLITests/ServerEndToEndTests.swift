@@ -292,6 +292,12 @@ struct ServerEndToEndTests {
         let forged = try HTTPExchange.send("GET", url + "/inquiries", token: "hw1." + String(repeating: "a", count: 76))
         #expect(forged.status == 401 && forged.errorKind == "unauthenticated", "\(forged.body)")
         let token = try HTTPExchange.token(url, "olena", CLIHarness.staffPassword)
+        // A negative limit trapped the server once (schemathesis found it): refused, and the server lives on.
+        for path in ["/search?q=Shevchenko&limit=-446112084", "/inquiries?limit=0", "/search?q=" + String(repeating: "x", count: 600)] {
+            let refused = try HTTPExchange.send("GET", url + path, token: token)
+            #expect(refused.status == 422 || refused.status == 400, "\(path) → \(refused.status) \(refused.body)")
+        }
+        #expect(try HTTPExchange.send("GET", url + "/health").status == 200)
         let unknown = try HTTPExchange.send("GET", url + "/nowhere", token: token)
         #expect(unknown.status == 404 && unknown.errorKind == "not_found", "\(unknown.body)")
         let missing = try HTTPExchange.send("GET", url + "/inquiries/HW-2026-999999-Z", token: token)
