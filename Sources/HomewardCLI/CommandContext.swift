@@ -19,6 +19,9 @@ struct CommandContext {
         self.options = options
         let token = Self.tokenReader(options)
         if let server = options.serverURL {
+            if options.db != nil {
+                throw CLIError.usage("give either --db (a database file) or a server (--server, HOMEWARD_SERVER), not both")
+            }
             let address = try ServerAddress(server)
             core = nil
             service = RemoteService(server: address, token: { try token(address.sessionKey) })

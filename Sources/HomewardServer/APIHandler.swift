@@ -12,6 +12,8 @@ struct APIHandler: APIProtocol {
     let throttle: LoginThrottle
     let version: String
     let logger: Logger
+    /// Where the core's blocking calls run (SQLite, argon2), off the event loops.
+    let pool: NIOThreadPool
 
     typealias Schemas = Components.Schemas
 
@@ -235,12 +237,12 @@ struct APIHandler: APIProtocol {
         }
     }
 
-    /// `work` on NIO's blocking pool (the core's calls wait on SQLite and argon2); any error
+    /// `work` on the blocking pool (the core's calls wait on SQLite and argon2); any error
     /// becomes the API's error response.
     private func run<Output: Sendable>(failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
                                        _ work: @escaping @Sendable () throws -> Output) async -> Output {
         do {
-            return try await NIOThreadPool.singleton.runIfActive(work)
+            return try await pool.runIfActive(work)
         } catch {
             let (status, body) = ErrorResponse.payload(for: error)
             if status >= 500 { logger.error("request failed", metadata: ["error": .string(String(describing: type(of: error)))]) }

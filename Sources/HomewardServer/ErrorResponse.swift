@@ -68,9 +68,11 @@ enum ErrorResponse {
 
     /// A response in the error shape for a refusal that never reached an operation: a body
     /// over the limit, an unknown route, a request that does not match the spec.
-    static func response(status: HTTPResponse.Status, kind: Kind, message: String) -> Response {
-        let body = Components.Schemas._Error(error: .init(kind: kind, message: message))
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+    static func response(status: HTTPResponse.Status, kind: Kind, field: String? = nil, message: String) -> Response {
+        let body = Components.Schemas._Error(error: .init(kind: kind, message: message, field: field))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(body)) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -6,6 +6,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import OpenAPIHummingbird
 import ServiceLifecycle
@@ -20,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body, in bytes.
     public var bodyLimit: Int
     public var loginLimits: LoginThrottle.Limits
+    /// Threads for the core's calls: reads run concurrently, writes queue for the one writer.
+    public var threads: Int = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
     public init(host: String = "127.0.0.1", port: Int = 8443, tlsCertificate: String? = nil, tlsKey: String? = nil,
                 bodyLimit: Int = ServerConfiguration.defaultBodyLimit, loginLimits: LoginThrottle.Limits = .init()) {
@@ -51,8 +54,12 @@ public enum HomewardHTTPServer {
                            onListening: @escaping @Sendable (String) -> Void) async throws {
         let router = Router(context: HomewardRequestContext.self)
         router.add(middleware: RequestGate(bodyLimit: configuration.bodyLimit, logger: logger))
+        // More threads than cores: a write waits on fsync and holds its thread, and the reads
+        // beside it (WAL readers) should not queue behind it.
+        let pool = NIOThreadPool(numberOfThreads: configuration.threads)
+        pool.start()
         let handler = APIHandler(homeward: homeward, throttle: LoginThrottle(configuration.loginLimits), version: version,
-                                 logger: logger)
+                                 logger: logger, pool: pool)
         try handler.registerHandlers(on: router, serverURL: URL(string: "/")!)
         let scheme = configuration.usesTLS ? "https" : "http"
         let server: HTTPServerBuilder = try configuration.tlsCertificate.map { certificate in
@@ -69,7 +76,11 @@ public enum HomewardHTTPServer {
             logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        let outcome: Result<Void, any Error>
+        do { outcome = .success(try await group.run()) } catch { outcome = .failure(error) }
+        // The requests in flight have finished: the pool's threads go.
+        try? await pool.shutdownGracefully()
+        try outcome.get()
     }
 
     static func tlsConfiguration(certificate: String, key: String) throws -> TLSConfiguration {

@@ -62,8 +62,9 @@ struct RequestGate: RouterMiddleware {
             // The generated server could not read the request as the spec describes it (a
             // missing field, a wrong type, an unknown enum value): the client's mistake.
             log(request, context, status: 400, since: started)
-            return ErrorResponse.response(status: .badRequest, kind: .usage,
-                                          message: "the request does not match the API (api/openapi.yaml): \(Self.reason(error))")
+            let (reason, field) = Self.reason(error)
+            return ErrorResponse.response(status: .badRequest, kind: .usage, field: field,
+                                          message: "the request does not match the API (api/openapi.yaml, \(error.operationID)): \(reason)")
         }
         log(request, context, status: response.status.code, since: started)
         return response
@@ -81,16 +82,27 @@ struct RequestGate: RouterMiddleware {
     }
 
     /// What about the request the generated server refused, without quoting values it held.
-    static func reason(_ error: ServerError) -> String {
+    static func reason(_ error: ServerError) -> (String, String?) {
         if let decoding = error.underlyingError as? DecodingError {
             switch decoding {
-            case let .keyNotFound(key, context): return "missing field " + path(context.codingPath + [key])
+            case let .keyNotFound(key, context):
+                let field = path(context.codingPath + [key])
+                return ("missing field \(field)", field)
             case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-                return context.codingPath.isEmpty ? "the body is not the JSON the operation takes" : "wrong value at " + path(context.codingPath)
+                guard !context.codingPath.isEmpty else {
+                    return ("a query or path parameter, or the body, is not of the type or one of the words the operation takes", nil)
+                }
+                let field = path(context.codingPath)
+                return ("\(field) is not of the type or one of the words the spec gives for it", field)
             @unknown default: break
             }
         }
-        return "a parameter or the body is not as the operation describes"
+        let cause = String(describing: error.underlyingError).lowercased()
+        if cause.contains("content type") || cause.contains("content-type") {
+            return ("send the body with Content-Type: application/json (text/csv for an import)", nil)
+        }
+        if cause.contains("missing") && cause.contains("body") { return ("the operation needs a body", nil) }
+        return ("a parameter or the body is not as the operation describes", nil)
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

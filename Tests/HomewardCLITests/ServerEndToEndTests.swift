@@ -316,6 +316,25 @@ struct ServerEndToEndTests {
         }
         #expect(statuses.prefix(3).allSatisfy { $0 == 401 }, "\(statuses)")
         #expect(statuses.last == 429, "\(statuses)")
+        // Twenty-five logins at once on another account (real parallel clients): exactly ten
+        // reach the password check, the rest are 429.
+        let parallel = (0..<25).map { _ -> Process in
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "-o", "/dev/null", "-w", "%{http_code}\n", "-X", "POST", "-H", "Content-Type: application/json",
+                              "--data-binary", #"{"name": "artem", "password": "not the password either"}"#, url + "/sessions"]
+            curl.standardOutput = Pipe()
+            return curl
+        }
+        for curl in parallel { try curl.run() }
+        let codes = parallel.map { curl -> String in
+            curl.waitUntilExit()
+            let pipe = curl.standardOutput as? Pipe
+            return String(decoding: pipe?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(codes.filter { $0 == "429" }.count == 15, "\(codes)")
+        #expect(codes.allSatisfy { $0 == "429" || $0 == "401" }, "\(codes)")
         // Logout ends the token for every later request.
         let ended = try HTTPExchange.send("DELETE", url + "/sessions/current", token: token)
         #expect(ended.status == 200 && ended.json?["session"] as? String == "ended", "\(ended.body)")

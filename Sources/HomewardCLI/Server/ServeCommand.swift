@@ -3,6 +3,7 @@ import Foundation
 import HomewardCore
 import HomewardServer
 import Logging
+import NIOCore
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,7 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
+        if options.server != nil { throw ValidationError("serve serves a database file; give --db (or HOMEWARD_DB), not --server") }
         let (host, _) = try Self.hostAndPort(listen)
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         if tlsCert == nil, !insecure, !Self.isLoopback(host) {
@@ -46,13 +48,19 @@ struct ServeCommand: ParsableCommand {
         }
         let configuration = ServerConfiguration(host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey)
         let path = homeward.path
-        let quiet = options.quiet
-        try Blocking.wait {
-            try await HomewardHTTPServer.run(homeward, configuration: configuration, version: HomewardCommand.version,
-                                             logger: logger) { url in
-                // The one line a script (or a test) waits for: the URL, with the port actually bound.
-                Output.note("serving \(path) on \(url)", quiet: quiet)
+        do {
+            try Blocking.wait {
+                try await HomewardHTTPServer.run(homeward, configuration: configuration, version: HomewardCommand.version,
+                                                 logger: logger) { url in
+                    // The one line a script (or a test) waits for, even with --quiet: the URL, with
+                    // the port actually bound.
+                    Output.note("serving \(path) on \(url)", quiet: false)
+                }
             }
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CLIError.unavailable("cannot listen on \(listen): the address is in use (another server?); stop it or choose another --listen")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL || error.errnoCode == EACCES {
+            throw CLIError.unavailable("cannot listen on \(listen): \(error.errnoCode == EACCES ? "permission denied (ports below 1024 need privileges)" : "no such address on this host")")
         }
         Output.note("stopped", quiet: options.quiet)
     }

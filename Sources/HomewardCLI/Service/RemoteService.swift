@@ -302,7 +302,7 @@ struct ServerAddress: Sendable {
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
               components.user == nil, components.password == nil, components.query == nil, components.fragment == nil,
-              components.path.isEmpty || components.path == "/" else {
+              components.path.isEmpty || components.path == "/", (1...65535).contains(components.port ?? 443) else {
             throw CLIError.usage("the server \(QuotedValue.quoted(trimmed) ?? "given") is not a URL like https://homeward.example.org:8443 (scheme, host and port only)")
         }
         let port = components.port.map { ":\($0)" } ?? ""

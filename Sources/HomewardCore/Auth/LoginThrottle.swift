@@ -8,14 +8,14 @@ import Foundation
 /// the lockout (that one is in the database).
 public final class LoginThrottle: @unchecked Sendable {
     public struct Limits: Sendable {
-        /// Attempts from one address per window: a person mistyping a password a few times, a
-        /// small office behind one address.
+        /// Attempts from one address per window: people mistyping passwords, an office (or a
+        /// TLS proxy on the server's host) behind one address.
         public var perAddress: Int
         /// Attempts on one account name per window, from anywhere.
         public var perAccount: Int
         public var window: TimeInterval
 
-        public init(perAddress: Int = 10, perAccount: Int = 10, window: TimeInterval = 60) {
+        public init(perAddress: Int = 30, perAccount: Int = 10, window: TimeInterval = 60) {
             self.perAddress = perAddress
             self.perAccount = perAccount
             self.window = window
