@@ -305,7 +305,8 @@ import Testing
             tally.byOperation[operation.name, default: 0] += 1
             try? FileManager.default.removeItem(at: trials.appendingPathComponent(name))
         }
-        let operations = zip(p.operations, calibrations).map { operation, calibration in
+        // Typed: with GRDB in the module graph, an untyped interpolation here can become its SQL literal.
+        let operations: String = zip(p.operations, calibrations).map { operation, calibration -> String in
             let write = calibration.write.map { String(format: ", writing %.0f–%.0f", $0.lowerBound.milliseconds, $0.upperBound.milliseconds) } ?? ""
             return "\(operation.name) \(tally.byOperation[operation.name] ?? 0) (\(String(format: "%.0f", calibration.duration.milliseconds)) ms\(write))"
         }.joined(separator: ", ")
