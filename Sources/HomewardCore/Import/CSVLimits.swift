@@ -21,7 +21,11 @@ public struct CSVLimits: Sendable, Equatable {
     public static let standard = CSVLimits()
 
     /// Checks rows, cells per row and cell length in one pass over the bytes, tracking quotes
-    /// as RFC 4180 does; allocates nothing. Counts every line that holds anything as a row.
+    /// as RFC 4180 and the parser do: a quote opens a quoted cell only as the cell's first byte
+    /// (elsewhere it is a character), `""` inside one is a quote. It must never see a quoted
+    /// cell where the parser sees commas and line breaks, or a file could pass with more cells
+    /// than the limit (a fuzzer found `r"family_name,…` doing that). Allocates nothing. Counts
+    /// every line that holds anything as a row.
     /// - Returns: how many such rows there are after the header (blank-celled rows included).
     @discardableResult
     func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVFileError) -> Int {
@@ -30,26 +34,37 @@ public struct CSVLimits: Sendable, Equatable {
         var line = 1, recordLine = 1
         var cells = 1, cellBytes = 0, records = 0
         var recordHasBytes = false
+        // Whether the next byte is the first of a cell (the parser skips a leading byte order mark).
+        var atCellStart = true
         var index = bytes.startIndex
+        if bytes.count >= 3, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3 }
         while index < bytes.endIndex {
             let byte = bytes[index]
             index += 1
             let lineBreak = byte == lineFeed || byte == carriageReturn
             if lineBreak, byte == carriageReturn, index < bytes.endIndex, bytes[index] == lineFeed { index += 1 }
+            let cellStart = atCellStart
+            atCellStart = false
             if inQuotes {
                 if byte == quote {
-                    inQuotes = false
+                    if index < bytes.endIndex, bytes[index] == quote {
+                        index += 1
+                        cellBytes += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if lineBreak { line += 1 }
                     cellBytes += 1
                 }
-            } else if byte == quote {
+            } else if byte == quote, cellStart {
                 inQuotes = true
                 recordHasBytes = true
             } else if byte == comma {
                 cells += 1
                 cellBytes = 0
                 recordHasBytes = true
+                atCellStart = true
                 if cells > Self.maxColumns { throw .tooManyColumns(line: recordLine, limit: Self.maxColumns) }
             } else if lineBreak {
                 if recordHasBytes {
@@ -62,6 +77,7 @@ public struct CSVLimits: Sendable, Equatable {
                 cells = 1
                 cellBytes = 0
                 recordHasBytes = false
+                atCellStart = true
             } else {
                 cellBytes += 1
                 recordHasBytes = true

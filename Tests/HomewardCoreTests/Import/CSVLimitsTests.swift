@@ -35,6 +35,16 @@ import Testing
         #expect(try CSVTable(bytes: Array(quoted.utf8)).records.count == 1)
     }
 
+    /// A quote inside a cell is a character, for the check as for the parser: it must not
+    /// hide the commas of the rows after it (found by the csv-inquiries fuzzer).
+    @Test func aQuoteInsideACellDoesNotHideTheColumnsAfterIt() throws {
+        let wide = "r\"family_name,given_name\nШевченко," + String(repeating: ",", count: 98) + "\n"
+        #expect(throws: CSVFileError.tooManyColumns(line: 2, limit: CSVLimits.maxColumns)) { try CSVTable(bytes: Array(wide.utf8)) }
+        // An escaped quote inside a quoted cell keeps it quoted; a byte order mark before a quoted header cell is skipped.
+        let escaped = "\u{FEFF}\"a,\"\"b\",c\n\"x,\"\"\n" + String(repeating: ",", count: 70) + "\",y\n"
+        #expect(try CSVTable(bytes: Array(escaped.utf8)).records.count == 1)
+    }
+
     @Test func tenMegabytesOfCommasAreRefusedAtTheFirstLine() throws {
         let commas = [UInt8](repeating: UInt8(ascii: ","), count: 10 << 20)
         #expect(throws: CSVFileError.tooManyColumns(line: 1, limit: CSVLimits.maxColumns)) { try CSVTable(bytes: commas) }
