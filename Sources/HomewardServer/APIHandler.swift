@@ -33,13 +33,13 @@ struct APIHandler: APIProtocol {
             let session = try homeward.login(name: credentials.name, password: credentials.password, throttle: throttle,
                                              address: address)
             return .created(.init(body: .json(.init(token: session.token, name: session.actor.name,
-                                                    role: try role(session.actor.role), expiresAt: session.expiresAt))))
+                                                    role: try Self.word(session.actor.role.rawValue), expiresAt: session.expiresAt))))
         }
     }
 
     func getCurrentSession(_ input: Operations.GetCurrentSession.Input) async throws -> Operations.GetCurrentSession.Output {
         await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            .ok(.init(body: .json(.init(name: actor.name, role: try role(actor.role)))))
+            .ok(.init(body: .json(.init(name: actor.name, role: try Self.word(actor.role.rawValue)))))
         }
     }
 
@@ -123,14 +123,8 @@ struct APIHandler: APIProtocol {
         guard case let .json(body) = input.body else { preconditionFailure("one content type") }
         let reference = input.path.reference
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            guard let channel = ContactChannel(rawValue: body.channel.rawValue) else { preconditionFailure("the spec lists the core's channels") }
-            let outcome = try body.outcome.map { value in
-                guard let outcome = ContactOutcome(rawValue: value.rawValue) else {
-                    throw CaseworkError.invalid([FieldProblem(field: "outcome", message: "must be reached, no_answer or left_message")])
-                }
-                return outcome
-            }
-            let recorded = try homeward.recordContact(actor, reference: reference, channel: channel, note: body.note, outcome: outcome)
+            let recorded = try homeward.recordContact(actor, reference: reference, channel: try Self.word(body.channel.rawValue),
+                                                      note: body.note, outcome: try body.outcome.map { try Self.word($0.rawValue) })
             return .created(.init(body: .json(try APIBridge.convert(recorded))))
         }
     }
@@ -202,10 +196,10 @@ struct APIHandler: APIProtocol {
         guard case let .json(body) = input.body else { preconditionFailure("one content type") }
         let record = "\(input.path.code)/\(input.path.tag)"
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            let step = IdentificationStep(method: try body.method.map { try Self.core($0.rawValue) }, evidence: body.evidence,
-                                          note: body.note, via: try body.via.map { try Self.core($0.rawValue) },
-                                          expect: try body.expect.map { try Self.core($0.rawValue) })
-            let changed = try homeward.setIdentificationStatus(actor, record: record, to: try Self.core(body.status.rawValue), step)
+            let step = IdentificationStep(method: try body.method.map { try Self.word($0.rawValue) }, evidence: body.evidence,
+                                          note: body.note, via: try body.via.map { try Self.word($0.rawValue) },
+                                          expect: try body.expect.map { try Self.word($0.rawValue) })
+            let changed = try homeward.setIdentificationStatus(actor, record: record, to: try Self.word(body.status.rawValue), step)
             return .ok(.init(body: .json(try APIBridge.convert(changed))))
         }
     }
@@ -219,8 +213,9 @@ struct APIHandler: APIProtocol {
         }
     }
 
-    /// The core's value for a word the spec lists (the spec lists exactly the core's words).
-    private static func core<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+    /// The value for a word that both the spec and the core list (roles, statuses, channels,
+    /// methods): they list the same words, so a miss is a spec out of step with the core.
+    private static func word<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: raw) else { preconditionFailure("api/openapi.yaml lists a word the core does not know: \(raw)") }
         return value
     }
@@ -248,11 +243,6 @@ struct APIHandler: APIProtocol {
             if status >= 500 { logger.error("request failed", metadata: ["error": .string(String(describing: type(of: error)))]) }
             return failed(status, .init(body: .json(body)))
         }
-    }
-
-    private func role(_ role: Role) throws -> Schemas.Role {
-        guard let role = Schemas.Role(rawValue: role.rawValue) else { preconditionFailure("the spec lists the core's roles") }
-        return role
     }
 }
 

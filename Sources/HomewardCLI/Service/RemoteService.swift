@@ -24,7 +24,7 @@ struct RemoteService: HomewardService {
             switch try await client.createSession(body: .json(.init(name: name, password: password))) {
             case let .created(created):
                 let session = try created.body.json
-                guard let role = Role(rawValue: session.role.rawValue) else { throw RemoteFailure.unexpected("role") }
+                let role: Role = try Self.value(session.role.rawValue)
                 return NewSession(token: session.token, name: session.name, role: role, expiresAt: session.expiresAt)
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
@@ -45,7 +45,7 @@ struct RemoteService: HomewardService {
             switch try await client.getCurrentSession() {
             case let .ok(ok):
                 let identity = try ok.body.json
-                guard let role = Role(rawValue: identity.role.rawValue) else { throw RemoteFailure.unexpected("role") }
+                let role: Role = try Self.value(identity.role.rawValue)
                 return SignedIn(name: identity.name, role: role)
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
