@@ -76,18 +76,8 @@ struct APIHandler: APIProtocol {
         guard case let .csv(upload) = input.body else { preconditionFailure("one content type") }
         let query = input.query
         let limits = CSVLimits(maxBytes: query.maxBytes ?? CSVLimits.defaultMaxBytes, maxRows: query.maxRows ?? CSVLimits.defaultMaxRows)
-        // The gate has read the whole body already; this only joins its bytes.
-        let bytes: Data
-        do {
-            bytes = try await Data(collecting: upload, upTo: ServerConfiguration.importBodyLimit)
-        } catch {
-            let (status, body) = ErrorResponse.payload(for: error)
-            return .default(statusCode: status, .init(body: .json(body)))
-        }
-        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            let upload = try UploadedFile(bytes)
-            defer { upload.remove() }
-            let summary = try homeward.importInquiries(actor, file: upload.url, limits: limits, dryRun: query.dryRun ?? false)
+        return await uploaded(upload, failed: { .default(statusCode: $0, $1) }) { actor, file in
+            let summary = try homeward.importInquiries(actor, file: file, limits: limits, dryRun: query.dryRun ?? false)
             return .ok(.init(body: .json(try APIBridge.convert(summary))))
         }
     }
@@ -215,15 +205,33 @@ struct APIHandler: APIProtocol {
 
     /// The value for a word that both the spec and the core list (roles, statuses, channels,
     /// methods): they list the same words, so a miss is a spec out of step with the core.
-    private static func word<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+    static func word<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: raw) else { preconditionFailure("api/openapi.yaml lists a word the core does not know: \(raw)") }
         return value
     }
 
     // MARK: Running a use case
 
+    /// `work` for the token's holder on an uploaded file, kept in a private temporary file
+    /// while it runs. The gate has read the whole body already; this only joins its bytes.
+    func uploaded<Output: Sendable>(_ upload: HTTPBody, failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
+                                    _ work: @escaping @Sendable (Actor, URL) throws -> Output) async -> Output {
+        let bytes: Data
+        do {
+            bytes = try await Data(collecting: upload, upTo: ServerConfiguration.importBodyLimit)
+        } catch {
+            let (status, body) = ErrorResponse.payload(for: error)
+            return failed(status, .init(body: .json(body)))
+        }
+        return await signedIn(failed: failed) { actor in
+            let file = try UploadedFile(bytes)
+            defer { file.remove() }
+            return try work(actor, file.url)
+        }
+    }
+
     /// `work` for the holder of the request's bearer token (the core checks it), off the event loops.
-    private func signedIn<Output: Sendable>(failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
+    func signedIn<Output: Sendable>(failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
                                             _ work: @escaping @Sendable (Actor) throws -> Output) async -> Output {
         let token = RequestCredentials.current.token
         return await run(failed: failed) {
@@ -234,7 +242,7 @@ struct APIHandler: APIProtocol {
 
     /// `work` on the blocking pool (the core's calls wait on SQLite and argon2); any error
     /// becomes the API's error response.
-    private func run<Output: Sendable>(failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
+    func run<Output: Sendable>(failed: @escaping @Sendable (Int, Components.Responses._Error) -> Output,
                                        _ work: @escaping @Sendable () throws -> Output) async -> Output {
         do {
             return try await pool.runIfActive(work)

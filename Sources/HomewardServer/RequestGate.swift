@@ -41,13 +41,19 @@ struct RequestGate: RouterMiddleware {
     let bodyLimit: Int
     let logger: Logger
 
+    /// The paths whose body is a CSV file: an inquiry import and a batch's manifest.
+    static func isUpload(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return path == "/inquiries/import" || (parts.count == 4 && parts[1] == "batches" && parts[3] == "manifest")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var request = request
         let response: Response
         do {
             // An import uploads its file; every other body is a form or a reason.
-            let limit = request.uri.path == "/inquiries/import" ? ServerConfiguration.importBodyLimit : bodyLimit
+            let limit = Self.isUpload(request.uri.path) ? ServerConfiguration.importBodyLimit : bodyLimit
             _ = try await request.collectBody(upTo: limit)
             let credentials = RequestCredentials(token: Self.bearerToken(request.headers[.authorization]),
                                                  address: context.clientAddress)

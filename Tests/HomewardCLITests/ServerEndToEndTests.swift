@@ -10,7 +10,7 @@ struct ServerEndToEndTests {
     // MARK: The CLI through the server
 
     /// A database made the same way for each side: staff, three inquiries, a batch with a
-    /// manifest and saved candidates (made on the file: the server does not offer those yet).
+    /// manifest and saved candidates (made on the file: the server does not offer accounts yet).
     static func prepared() throws -> CLIHarness {
         let cli = try CLIHarness.initialised()
         for (name, role) in [("vera", "volunteer"), ("artem", "auditor"), ("petro", "coordinator")] {
@@ -42,6 +42,19 @@ struct ServerEndToEndTests {
              "contact": {"inquirer_name": "Мельник Ольга", "relationship": "wife"}, "persn": 1}
             """)
         _ = try cli.write("clear.json", #"{"person": {"unit": null}}"#)
+        _ = try cli.write("manifest-2.csv", """
+            tag,kind,name,sex,age_min,age_max,recovery_region,recovery_date
+            X-1,remains,Бондар І.,male,40,50,UA-14,2025-08-01
+            X-2,remains,,male,20,30,Donetsk,
+            X-3,remains,,unknown,,,,
+
+            """)
+        _ = try cli.write("bad-manifest.csv", """
+            tag,kind,sex,age_min
+            X-1,remains,male,30
+            X-1,bogus,dragon,-4
+
+            """)
         _ = try cli.write("import.csv", """
             family_name,given_name,date_of_birth,sex,last_known_region,date_last_seen,inquirer_name,relationship,phone,consent_tracing
             Гнатюк,Василь,1991,m,Zaporizhzhia,2023-08-01,Гнатюк Ірина,дружина,067 123 45 67,yes
@@ -153,9 +166,47 @@ struct ServerEndToEndTests {
         try login("petro")
         try step("ident", "confirm", record, "--note", "checked the DNA report", "--json")
         try step("ident", "history", record, "--json")
+        // Batches, records, matching, merges, history and the audit log.
+        let batch = try step("batch", "add", "--date", "2025-09-18", "--kind", "remains", "--received", "3", "--regions", "UA-14, Kharkiv",
+                             "--source", "OCCPW|2025-09-18|three returned").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try step("batch", "add", "--date", "2025-09-18", "--kind", "remains", "--regions", "Atlantis")
+        try step("batch", "import-manifest", batch, "bad-manifest.csv")
+        try step("batch", "import-manifest", batch, "manifest-2.csv", "--dry-run")
+        try step("batch", "import-manifest", batch, "manifest-2.csv", "--json")
+        try step("batch", "update", batch, "--received", "unknown", "--add-source", "recounted", "--reason", "recount")
+        try step("batch", "update", batch, "--received", "2", "--json")
+        try step("batch", "status", batch, "completed", "--note", "transfer done")
+        try step("batch", "status", "B-2099-001", "completed", "--note", "x")
+        try step("batch", "record", "update", batch + "/X-1", "--age-max", "45")
+        try step("batch", "record", "update", batch + "/X-1", "--age-max", "forty")
+        try step("batch", "record", "void", batch + "/X-3", "--reason", "entered twice", "--json")
+        try step("batch", "show", batch)
+        try step("batch", "show", batch, "--json")
+        try step("batch", "show", batch + "/X-1", "--json")
+        try step("batch", "show", batch + "/NOPE")
+        try step("match", "--batch", batch)
+        try step("match", "--batch", batch, "--save", "--json")
+        try step("match", "--batch", batch, "--save")
+        try step("match", "--inquiry", first, "--json")
+        try step("match", "--inquiry", first, "--save", "--min-score", "-5")
+        try step("match", "--inquiry", "HW-2026-999999-Z")
+        try step("inquiry", "merge", references[3], references[4])
+        try step("inquiry", "merge", references[3], references[4], "--force", "--json")
+        try step("inquiry", "unmerge", references[3])
+        try step("inquiry", "unmerge", references[3])
+        try step("inquiry", "add", "--form", "form.json", "--dry-run")
+        try step("inquiry", "add", "--form", "form.json", "--dry-run", "--json")
+        try step("inquiry", "add", "--form", "bad.json", "--dry-run")
+        try step("inquiry", "history", first)
+        try step("inquiry", "history", first, "--json")
+        try step("audit", "log", "--action", "batch.", "--limit", "4")
+        try step("audit", "log", "--since", "2020-01-01T00:00:00+03:00", "--limit", "3", "--json")
+        try step("audit", "log", "--since", "yesterday")
         try step("inquiry", "close", second, "--reason", "found alive in hospital")
         try step("inquiry", "close", second, "--reason", "again")
         try step("inquiry", "withdraw", third, "--reason", "the family asked", "--json")
+        try step("inquiry", "reopen", third, "--reason", "the family wrote again")
+        try step("inquiry", "reopen", third, "--reason", "twice")
         try step("inquiry", "list", "--status", "resolved", "--json")
         try step("audit", "verify")
         try login("vera")
@@ -168,7 +219,13 @@ struct ServerEndToEndTests {
         try step("link", "confirm", String(ids[0]))
         try step("ident", "set", record, "examination")
         try step("ident", "history", record)
+        try step("batch", "show", record, "--json")
+        try step("batch", "add", "--date", "2025-09-18", "--kind", "remains", "--regions", "UA-14")
+        try step("match", "--inquiry", first)
+        try step("audit", "log")
         try login("artem")
+        try step("audit", "log", "--action", "match.", "--json")
+        try step("batch", "show", record)
         try step("inquiry", "show", first, "--json")
         try step("inquiry", "contact", first, "--channel", "phone", "--note", "x")
         try step("audit", "verify", "--json")
@@ -194,13 +251,15 @@ struct ServerEndToEndTests {
         // Refusals are the same ones too (exit 77 and 65 were part of the scenario).
         #expect(onFile.contains { $0.status == 77 } && onFile.contains { $0.status == 65 } && onFile.contains { $0.status == 64 })
         // What the server does not offer yet says so, in one line, exit 69, and leaves the file alone.
-        let unserved = try remote.run(["match", "--batch", "B-2025-06-14-1"])
+        let unserved = try remote.run(["db", "check"])
         #expect(unserved.status == 69)
         #expect(unserved.stderr.contains("not offered by the Homeward server yet"))
         // A file the client cannot read is refused before anything is sent (the server has
         // nothing to audit), with the same words as on the file.
-        let missing = try remote.run(["inquiry", "import", "missing.csv"])
-        #expect(missing.status == 66 && missing.stderr.contains("missing.csv: check that the file exists"), "\(missing.stderr)")
+        for command in [["inquiry", "import", "missing.csv"], ["batch", "import-manifest", "B-2025-001", "missing.csv"]] {
+            let missing = try remote.run(command)
+            #expect(missing.status == 66 && missing.stderr.contains("missing.csv: check that the file exists"), "\(missing.stderr)")
+        }
         #expect(server.stop() == 0)
         let log = server.stderr
         #expect(log.contains("route=/inquiries/{reference}"))
@@ -219,7 +278,7 @@ struct ServerEndToEndTests {
         let permission: Permission?
     }
 
-    static func operations(reference: String, closing: String, link: Int) -> [Operation] {
+    static func operations(reference: String, closing: String, other: String, link: Int, batch: String) -> [Operation] {
         let form = #"{"person": {"family_name": "Лисенко", "given_name": "Олег", "last_known_region": "UA-14", "last_seen": "2024-01"}, "contact": {"inquirer_name": "Лисенко Ніна", "relationship": "mother", "phone": "0671234599"}}"#
         return [
             Operation(method: "GET", path: "/inquiries", body: nil, permission: .readInquiries),
@@ -234,6 +293,26 @@ struct ServerEndToEndTests {
             Operation(method: "GET", path: "/audit/verification", body: nil, permission: .verifyAudit),
             Operation(method: "GET", path: "/search?q=Shevchenko", body: nil, permission: nil),
             Operation(method: "GET", path: "/sessions/current", body: nil, permission: nil),
+            Operation(method: "POST", path: "/inquiries/previews", body: form, permission: .editCases),
+            Operation(method: "GET", path: "/inquiries/\(reference)/history", body: nil, permission: .readCaseHistory),
+            Operation(method: "POST", path: "/inquiries/\(closing)/reopening", body: #"{"reason": "r"}"#, permission: .editCases),
+            Operation(method: "PUT", path: "/inquiries/\(other)/merge", body: #"{"into": "\#(reference)", "force": true}"#,
+                      permission: .editCases),
+            Operation(method: "DELETE", path: "/inquiries/\(other)/merge", body: nil, permission: .editCases),
+            Operation(method: "GET", path: "/inquiries/\(reference)/candidates", body: nil, permission: .runMatching),
+            Operation(method: "POST", path: "/inquiries/\(reference)/candidates?top=2", body: nil, permission: .runMatching),
+            Operation(method: "POST", path: "/batches", body: #"{"date": "2025-09-18", "kind": "remains", "regions": ["UA-14"]}"#,
+                      permission: .recordBatches),
+            Operation(method: "PATCH", path: "/batches/\(batch)", body: #"{"received": "unknown", "reason": "recount"}"#,
+                      permission: .recordBatches),
+            Operation(method: "PUT", path: "/batches/\(batch)/status", body: #"{"status": "completed", "note": "done"}"#,
+                      permission: .recordBatches),
+            Operation(method: "GET", path: "/batches/\(batch)/candidates", body: nil, permission: .runMatching),
+            Operation(method: "POST", path: "/batches/\(batch)/candidates", body: nil, permission: .runMatching),
+            Operation(method: "PATCH", path: "/batches/\(batch)/records/R-2", body: #"{"age_max": "45"}"#, permission: .recordBatches),
+            Operation(method: "POST", path: "/batches/\(batch)/records/R-2/voiding", body: #"{"reason": "twice"}"#,
+                      permission: .recordBatches),
+            Operation(method: "GET", path: "/audit/events?limit=5", body: nil, permission: .readOwnAudit),
         ]
     }
 
@@ -249,8 +328,10 @@ struct ServerEndToEndTests {
         let all = try #require(try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]]).compactMap { $0["reference"] as? String }.sorted()
         let links = try HTTPExchange.send("GET", server.url + "/links", token: try HTTPExchange.token(server.url, "olena", CLIHarness.staffPassword))
         let link = try #require((try JSONSerialization.jsonObject(with: Data(links.body.utf8)) as? [[String: Any]])?.first?["id"] as? Int)
+        let batches = try HTTPExchange.send("GET", server.url + "/batches", token: try HTTPExchange.token(server.url, "olena", CLIHarness.staffPassword))
+        let batch = try #require((try JSONSerialization.jsonObject(with: Data(batches.body.utf8)) as? [[String: Any]])?.first?["code"] as? String)
         var refused = 0
-        for operation in Self.operations(reference: all[0], closing: all[2], link: link) {
+        for operation in Self.operations(reference: all[0], closing: all[2], other: all[1], link: link, batch: batch) {
             let deniedBefore = try denied(cli)
             let reply = try HTTPExchange.send(operation.method, server.url + operation.path, token: token, json: operation.body)
             let expectRefusal = operation.permission.map { !role.may($0) } ?? false

@@ -1,3 +1,5 @@
+import HomewardCore
+
 /// Why an option value cannot be used; ArgumentParser prints it after the value, exit 64.
 struct ArgumentProblem: Error, CustomStringConvertible {
     let description: String
@@ -20,8 +22,4 @@ enum WholeNumber {
 
     /// Thousands separators people type: comma, full stop, apostrophes and spaces.
     private static let separators: Set<Character> = [",", ".", "'", "’", " ", "_", "\u{A0}", "\u{202F}"]
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -21,7 +21,7 @@ struct AuditLogCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let filter = AuditFilter(actor: actor, action: action, since: since?.instant, limit: limit)
-        let events = try context.homeward.auditLog(try context.actor(), filter: filter)
+        let events = try context.service.auditLog(filter)
         try Output.list(events.map(AuditEventOutput.init), options, empty: "no audit events match",
                         columns: [.init("SEQ"), .init("AT"), .init("ACTOR"), .init("ACTION"), .init("ENTITY"), .init("OUTCOME")]) { event in
             [String(event.seq), String(event.at.prefix(19)), event.actor ?? "-", event.action, event.entityID ?? "-", event.outcome]
@@ -43,31 +43,26 @@ struct AuditEventOutput: Encodable {
     let prevHash: String
     let hash: String
 
-    init(_ event: AuditEvent) {
+    init(_ event: AuditEventView) {
         seq = event.seq
         at = event.at
-        actor = event.actorName
+        actor = event.actor
         action = event.action
         entityType = event.entityType
         entityID = event.entityID
         outcome = event.outcome.rawValue
         details = Self.details(event.details)
-        prevHash = event.prevHashHex
-        hash = event.hashHex
+        prevHash = event.prevHash
+        hash = event.hash
     }
 
     /// Details are stored as text values ("3", "true"); counts and flags print as JSON numbers
     /// and booleans when the text is their canonical form, everything else as it was stored.
-    static func details(_ stored: String) -> JSONValue {
-        guard let decoded = try? JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8)) else {
-            return .object(["raw": .string(stored)])
-        }
-        guard case let .object(members) = decoded else { return decoded }
-        return .object(members.mapValues { value in
-            guard case let .string(text) = value else { return value }
+    static func details(_ stored: [String: String]) -> JSONValue {
+        .object(stored.mapValues { text in
             if text == "true" || text == "false" { return .bool(text == "true") }
             if let number = Int64(text), String(number) == text { return .number(text) }
-            return value
+            return .string(text)
         })
     }
 

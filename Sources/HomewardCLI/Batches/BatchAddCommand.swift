@@ -19,7 +19,7 @@ struct BatchAddCommand: ParsableCommand {
         let context = try CommandContext(options)
         let form = BatchForm(date: date, kind: kind.rawValue, received: received, handedOver: handedOver, regions: [regions],
                              transferPoint: transferPoint, agreement: agreement, sources: source)
-        let added = try context.homeward.addBatch(try context.actor(), form)
+        let added = try context.service.addBatch(form)
         if options.json { return try Output.json(added) }
         Output.line(added.code)
     }

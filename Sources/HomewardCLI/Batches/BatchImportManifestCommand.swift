@@ -23,9 +23,8 @@ struct BatchImportManifestCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
         let summary = try ImportReport.run(options: options) {
-            try context.homeward.importManifest(actor, code: code, file: URL(fileURLWithPath: file), limits: limits.limits,
+            try context.service.importManifest(code: code, file: URL(fileURLWithPath: file), limits: limits.limits,
                                                 dryRun: dryRun, acceptCount: acceptCount)
         }
         if options.json { return try Output.json(summary) }

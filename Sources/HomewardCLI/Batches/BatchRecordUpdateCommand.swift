@@ -51,7 +51,7 @@ struct BatchRecordUpdateCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let updated = try context.homeward.updateRecord(try context.actor(), address: record, changes: form)
+        let updated = try context.service.updateRecord(address: record, changes: form)
         if options.json { return try Output.json(updated) }
         Output.note(updated.changed.isEmpty
                     ? "\(updated.record): nothing changed (the values given are already recorded)"

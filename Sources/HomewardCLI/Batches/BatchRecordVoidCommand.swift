@@ -17,7 +17,7 @@ struct BatchRecordVoidCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let address = try context.homeward.voidRecord(try context.actor(), address: record, reason: reason)
+        let address = try context.service.voidRecord(address: record, reason: reason)
         try Output.done(options, "\(address) voided; it stays in its history and its tag is free",
                         json: ["record": address, "status": "voided"])
     }

@@ -17,9 +17,9 @@ struct BatchShowCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         if code.contains("/") {
-            return try RecordDetailOutput.print(try context.homeward.returnedRecord(try context.actor(), address: code), options: options)
+            return try RecordDetailOutput.print(try context.service.returnedRecord(address: code), options: options)
         }
-        let view = try context.homeward.batch(try context.actor(), code: code)
+        let view = try context.service.batch(code: code)
         if options.json { return try Output.json(view) }
         let summary = view.summary
         let kinds = view.recordsByKind.keys.sorted().map { "\(view.recordsByKind[$0] ?? 0) \($0)" }.joined(separator: ", ")

@@ -12,7 +12,7 @@ struct BatchStatusCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.setBatchStatus(try context.actor(), code: code, status: status, note: note)
+        try context.service.setBatchStatus(code: code, status: status, note: note)
         try Output.done(options, "\(code.uppercased()) is now \(status.rawValue)",
                         json: ["code": code.uppercased(), "status": status.rawValue])
     }

@@ -50,7 +50,7 @@ struct BatchUpdateCommand: ParsableCommand {
             received: received.flatMap(BatchCount.init(argument:)), handedOver: handedOver.flatMap(BatchCount.init(argument:)), regions: regions.map { [$0] }, transferPoint: transferPoint,
             agreement: agreement, sources: clearSources ? [] : (source.isEmpty ? nil : source), addedSources: addSource,
             reason: reason)
-        let updated = try context.homeward.updateBatch(try context.actor(), code: code, changes: changes)
+        let updated = try context.service.updateBatch(code: code, changes: changes)
         if options.json { return try Output.json(updated) }
         Output.note(updated.changed.isEmpty
                     ? "\(updated.code): nothing changed (the values given are already recorded)"

@@ -25,7 +25,7 @@ struct InquiryAddCommand: ParsableCommand {
         let context = try CommandContext(options)
         let form = try file.form(or: fields)
         if dryRun {
-            let preview = try context.homeward.previewInquiry(try context.actor(), form, coordinator: coordinator)
+            let preview = try context.service.previewInquiry(form, coordinator: coordinator)
             return try InquiryPreviewOutput.print(preview, options: options, fieldName: fieldName)
         }
         let added = try context.service.addInquiry(form, coordinator: coordinator)

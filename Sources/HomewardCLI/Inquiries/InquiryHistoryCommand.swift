@@ -16,7 +16,7 @@ struct InquiryHistoryCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let entries = try context.homeward.inquiryHistory(try context.actor(), reference: reference)
+        let entries = try context.service.inquiryHistory(reference: reference)
         try Output.list(entries, options, empty: "no history", columns: InquiryHistoryOutput.columns, row: InquiryHistoryOutput.row)
     }
 }

@@ -13,7 +13,7 @@ struct InquiryReopenCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.reopenInquiry(try context.actor(), reference: reference, reason: reason)
+        try context.service.reopenInquiry(reference: reference, reason: reason)
         try Output.done(options, "\(reference.uppercased()) is open again", json: ["reference": reference.uppercased(), "status": "open"])
     }
 }

@@ -42,7 +42,7 @@ struct InquiryMergeCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.mergeInquiry(try context.actor(), reference: reference, into: into, force: force)
+        try context.service.mergeInquiry(reference: reference, into: into, force: force)
         try Output.done(options, "\(reference.uppercased()) merged into \(into.uppercased()); undo with 'homeward inquiry unmerge \(reference.uppercased())'",
                         json: ["reference": reference.uppercased(), "status": "merged", "merged_into": into.uppercased()])
     }
@@ -56,7 +56,7 @@ struct InquiryUnmergeCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.unmergeInquiry(try context.actor(), reference: reference)
+        try context.service.unmergeInquiry(reference: reference)
         try Output.done(options, "\(reference.uppercased()) unmerged", json: ["reference": reference.uppercased()])
     }
 }

@@ -38,9 +38,8 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
         if let batch {
-            let result = try context.homeward.matchBatch(actor, code: batch, top: top, minScore: minScore, save: save)
+            let result = try context.service.matchBatch(code: batch, top: top, minScore: minScore, save: save)
             if options.json {
                 try Output.json(result.candidates)
             } else {
@@ -48,7 +47,7 @@ struct MatchCommand: ParsableCommand {
             }
             if let saved = result.saved { MatchOutput.saved(saved, options) }
         } else if let inquiry {
-            let result = try context.homeward.matchInquiry(actor, reference: inquiry, top: top, minScore: minScore, save: save)
+            let result = try context.service.matchInquiry(reference: inquiry, top: top, minScore: minScore, save: save)
             if options.json {
                 try Output.json(result.candidates)
             } else {

@@ -26,12 +26,32 @@ protocol HomewardService {
     func closeInquiry(reference: String, withdrawn: Bool, reason: String) throws
     func recordContact(reference: String, channel: ContactChannel, note: String, outcome: ContactOutcome?) throws -> ContactRecorded
     func find(_ text: String, limit: Int?) throws -> [SearchResult]
+    /// What `addInquiry` would store; nothing is stored.
+    func previewInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryPreview
+    func inquiryHistory(reference: String) throws -> [InquiryHistoryEntry]
+    func reopenInquiry(reference: String, reason: String) throws
+    func mergeInquiry(reference: String, into: String, force: Bool) throws
+    func unmergeInquiry(reference: String) throws
 
     func batches() throws -> [BatchSummary]
+    func addBatch(_ form: BatchForm) throws -> BatchAdded
+    func batch(code: String) throws -> BatchView
+    func updateBatch(code: String, changes: BatchChanges) throws -> BatchUpdated
+    func setBatchStatus(code: String, status: BatchStatus, note: String) throws
+    /// All or nothing, as ``importInquiries(file:limits:dryRun:progress:)``.
+    func importManifest(code: String, file: URL, limits: CSVLimits, dryRun: Bool, acceptCount: Bool) throws -> ImportSummary
+    func returnedRecord(address: String) throws -> ReturnedRecordView
+    func updateRecord(address: String, changes: ManifestForm) throws -> RecordUpdated
+    /// The record's address as stored.
+    func voidRecord(address: String, reason: String) throws -> String
+
+    func matchBatch(code: String, top: Int, minScore: Double?, save: Bool) throws -> BatchMatches
+    func matchInquiry(reference: String, top: Int, minScore: Double?, save: Bool) throws -> InquiryMatches
     func links(batch: String?, inquiry: String?, state: String?) throws -> [LinkView]
     func confirmLink(id: Int64) throws -> LinkDecided
     func rejectLink(id: Int64, reason: String) throws -> LinkDecided
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification
+    func auditLog(_ filter: AuditFilter) throws -> [AuditEventView]
 
     func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged
     func confirmIdentification(record: String, proposal: Int64?, note: String?) throws -> IdentificationConfirmed
@@ -103,7 +123,55 @@ struct LocalService: HomewardService {
 
     func find(_ text: String, limit: Int?) throws -> [SearchResult] { try homeward.find(try actor(), text, limit: limit) }
 
+    func previewInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryPreview {
+        try homeward.previewInquiry(try actor(), form, coordinator: coordinator)
+    }
+
+    func inquiryHistory(reference: String) throws -> [InquiryHistoryEntry] { try homeward.inquiryHistory(try actor(), reference: reference) }
+
+    func reopenInquiry(reference: String, reason: String) throws { try homeward.reopenInquiry(try actor(), reference: reference, reason: reason) }
+
+    func mergeInquiry(reference: String, into: String, force: Bool) throws {
+        try homeward.mergeInquiry(try actor(), reference: reference, into: into, force: force)
+    }
+
+    func unmergeInquiry(reference: String) throws { try homeward.unmergeInquiry(try actor(), reference: reference) }
+
     func batches() throws -> [BatchSummary] { try homeward.batches(try actor()) }
+
+    func addBatch(_ form: BatchForm) throws -> BatchAdded { try homeward.addBatch(try actor(), form) }
+
+    func batch(code: String) throws -> BatchView { try homeward.batch(try actor(), code: code) }
+
+    func updateBatch(code: String, changes: BatchChanges) throws -> BatchUpdated {
+        try homeward.updateBatch(try actor(), code: code, changes: changes)
+    }
+
+    func setBatchStatus(code: String, status: BatchStatus, note: String) throws {
+        try homeward.setBatchStatus(try actor(), code: code, status: status, note: note)
+    }
+
+    func importManifest(code: String, file: URL, limits: CSVLimits, dryRun: Bool, acceptCount: Bool) throws -> ImportSummary {
+        try homeward.importManifest(try actor(), code: code, file: file, limits: limits, dryRun: dryRun, acceptCount: acceptCount)
+    }
+
+    func returnedRecord(address: String) throws -> ReturnedRecordView { try homeward.returnedRecord(try actor(), address: address) }
+
+    func updateRecord(address: String, changes: ManifestForm) throws -> RecordUpdated {
+        try homeward.updateRecord(try actor(), address: address, changes: changes)
+    }
+
+    func voidRecord(address: String, reason: String) throws -> String {
+        try homeward.voidRecord(try actor(), address: address, reason: reason)
+    }
+
+    func matchBatch(code: String, top: Int, minScore: Double?, save: Bool) throws -> BatchMatches {
+        try homeward.matchBatch(try actor(), code: code, top: top, minScore: minScore, save: save)
+    }
+
+    func matchInquiry(reference: String, top: Int, minScore: Double?, save: Bool) throws -> InquiryMatches {
+        try homeward.matchInquiry(try actor(), reference: reference, top: top, minScore: minScore, save: save)
+    }
 
     func links(batch: String?, inquiry: String?, state: String?) throws -> [LinkView] {
         try homeward.links(try actor(), batch: batch, inquiry: inquiry, state: state)
@@ -115,6 +183,10 @@ struct LocalService: HomewardService {
 
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification {
         try homeward.verifyAudit(try actor(), expectedHead: expectedHead)
+    }
+
+    func auditLog(_ filter: AuditFilter) throws -> [AuditEventView] {
+        try homeward.auditLog(try actor(), filter: filter).map(AuditEventView.init)
     }
 
     func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged {

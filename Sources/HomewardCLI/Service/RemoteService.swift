@@ -74,23 +74,7 @@ struct RemoteService: HomewardService {
     }
 
     func importInquiries(file: URL, limits: CSVLimits, dryRun: Bool, progress: ((Int, Int) -> Void)?) throws -> ImportSummary {
-        // A file that cannot be sent (missing, a folder or a pipe, empty) is refused here with
-        // the core's words and the local path; what it holds is the server's core to check.
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else {
-            throw ImportError.file(.cannotOpen(path: file.path))
-        }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-        guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw ImportError.file(.notAFile(path: file.path))
-        }
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: file, options: .alwaysMapped)
-        } catch {
-            throw ImportError.file(.cannotOpen(path: file.path))
-        }
-        guard !bytes.isEmpty else { throw ImportError.file(.empty(path: file.path)) }
+        let bytes = try Self.upload(file)
         let query = Operations.ImportInquiries.Input.Query(dryRun: dryRun, maxRows: limits.maxRows, maxBytes: limits.maxBytes)
         return try call { client in
             switch try await client.importInquiries(query: query, body: .csv(HTTPBody(bytes))) {
@@ -150,9 +134,182 @@ struct RemoteService: HomewardService {
         }
     }
 
+    func previewInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryPreview {
+        let body = try Self.form(form)
+        return try call { client in
+            switch try await client.previewInquiry(query: .init(coordinator: coordinator), body: .json(body)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func inquiryHistory(reference: String) throws -> [InquiryHistoryEntry] {
+        try call { client in
+            switch try await client.getInquiryHistory(path: .init(reference: reference)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func reopenInquiry(reference: String, reason: String) throws {
+        try call { client in
+            switch try await client.reopenInquiry(path: .init(reference: reference), body: .json(.init(reason: reason))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func mergeInquiry(reference: String, into: String, force: Bool) throws {
+        try call { client in
+            switch try await client.mergeInquiry(path: .init(reference: reference), body: .json(.init(into: into, force: force))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func unmergeInquiry(reference: String) throws {
+        try call { client in
+            switch try await client.unmergeInquiry(path: .init(reference: reference)) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
     func batches() throws -> [BatchSummary] {
         try call { client in
             switch try await client.listBatches() {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func addBatch(_ form: BatchForm) throws -> BatchAdded {
+        let body = Components.Schemas.BatchForm(
+            date: form.date, kind: try Self.value(form.kind), received: form.received, handedOver: form.handedOver,
+            regions: form.regions, transferPoint: form.transferPoint, agreement: form.agreement, sources: form.sources)
+        return try call { client in
+            switch try await client.createBatch(body: .json(body)) {
+            case let .created(created): return try APIBridge.convert(created.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func batch(code: String) throws -> BatchView {
+        try call { client in
+            switch try await client.getBatch(path: .init(code: code)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func updateBatch(code: String, changes: BatchChanges) throws -> BatchUpdated {
+        let count: (BatchCount?) -> Components.Schemas.BatchCount? = { count in
+            switch count {
+            case nil: nil
+            case .unknown: .case2(.unknown)
+            case let .count(number): .case1(number)
+            }
+        }
+        let body = Components.Schemas.BatchChanges(
+            received: count(changes.received), handedOver: count(changes.handedOver), regions: changes.regions,
+            transferPoint: changes.transferPoint, agreement: changes.agreement, sources: changes.sources,
+            addSources: changes.addedSources.isEmpty ? nil : changes.addedSources, reason: changes.reason)
+        return try call { client in
+            switch try await client.updateBatch(path: .init(code: code), body: .json(body)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func setBatchStatus(code: String, status: BatchStatus, note: String) throws {
+        let status = try Self.value(status.rawValue, as: Components.Schemas.BatchStatus.self)
+        try call { client in
+            switch try await client.setBatchStatus(path: .init(code: code), body: .json(.init(status: status, note: note))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func importManifest(code: String, file: URL, limits: CSVLimits, dryRun: Bool, acceptCount: Bool) throws -> ImportSummary {
+        let bytes = try Self.upload(file)
+        let query = Operations.ImportManifest.Input.Query(dryRun: dryRun, acceptCount: acceptCount, maxRows: limits.maxRows,
+                                                          maxBytes: limits.maxBytes)
+        return try call { client in
+            switch try await client.importManifest(path: .init(code: code), query: query, body: .csv(HTTPBody(bytes))) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func returnedRecord(address: String) throws -> ReturnedRecordView {
+        let address = try RecordAddress.parse(address)
+        return try call { client in
+            switch try await client.getRecord(path: .init(code: address.code, tag: address.tag)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func updateRecord(address: String, changes: ManifestForm) throws -> RecordUpdated {
+        let address = try RecordAddress.parse(address)
+        let body = Components.Schemas.RecordForm(
+            tag: changes.tag, kind: changes.kind, name: changes.name, serviceNumber: changes.serviceNumber, sex: changes.sex,
+            ageMin: changes.ageMin, ageMax: changes.ageMax, recoveryRegion: changes.recoveryRegion,
+            recoveryPlace: changes.recoveryPlace, recoveryDate: changes.recoveryDate, effects: changes.effects, notes: changes.notes)
+        return try call { client in
+            switch try await client.updateRecord(path: .init(code: address.code, tag: address.tag), body: .json(body)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func voidRecord(address: String, reason: String) throws -> String {
+        let address = try RecordAddress.parse(address)
+        return try call { client in
+            switch try await client.voidRecord(path: .init(code: address.code, tag: address.tag), body: .json(.init(reason: reason))) {
+            case let .ok(ok): return try ok.body.json.record
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func matchBatch(code: String, top: Int, minScore: Double?, save: Bool) throws -> BatchMatches {
+        try call { client in
+            if save {
+                switch try await client.saveBatchMatches(path: .init(code: code), query: .init(top: top, minScore: minScore)) {
+                case let .ok(ok): return try APIBridge.convert(ok.body.json)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+            switch try await client.matchBatch(path: .init(code: code), query: .init(top: top, minScore: minScore)) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func matchInquiry(reference: String, top: Int, minScore: Double?, save: Bool) throws -> InquiryMatches {
+        try call { client in
+            if save {
+                switch try await client.saveInquiryMatches(path: .init(reference: reference), query: .init(top: top, minScore: minScore)) {
+                case let .ok(ok): return try APIBridge.convert(ok.body.json)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+            switch try await client.matchInquiry(path: .init(reference: reference), query: .init(top: top, minScore: minScore)) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
@@ -195,6 +352,17 @@ struct RemoteService: HomewardService {
                 let result = try ok.body.json
                 return AuditVerification(eventCount: result.events, headSeq: result.headSeq, headHash: result.headHash,
                                          firstBroken: result.brokenAt.map { ($0, result.reason ?? "") })
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func auditLog(_ filter: AuditFilter) throws -> [AuditEventView] {
+        let query = Operations.ListAuditEvents.Input.Query(actor: filter.actor, action: filter.action,
+                                                           since: filter.since.map(ISODate.utcText), limit: filter.limit)
+        return try call { client in
+            switch try await client.listAuditEvents(query: query) {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
@@ -265,6 +433,28 @@ struct RemoteService: HomewardService {
                 throw RemoteFailure.unreachable(url, error.underlyingError)
             }
         }
+    }
+
+    /// The bytes of a file to upload. A file that cannot be sent (missing, a folder or a pipe,
+    /// empty) is refused here with the core's words and the local path; what it holds is the
+    /// server's core to check.
+    private static func upload(_ file: URL) throws -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else {
+            throw ImportError.file(.cannotOpen(path: file.path))
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw ImportError.file(.notAFile(path: file.path))
+        }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: file, options: .alwaysMapped)
+        } catch {
+            throw ImportError.file(.cannotOpen(path: file.path))
+        }
+        guard !bytes.isEmpty else { throw ImportError.file(.empty(path: file.path)) }
+        return bytes
     }
 
     /// A value the spec lists by name (a status, a channel), from the core's raw value.

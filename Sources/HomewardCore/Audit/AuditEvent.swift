@@ -49,3 +49,38 @@ struct AuditEntry {
     var outcome: AuditOutcome = .ok
     var details: [String: String] = [:]
 }
+
+/// One audit event as it is shown (`audit log --json`, the API): hashes in hex, details as
+/// the object they were stored as.
+public struct AuditEventView: Sendable, Codable, Equatable {
+    public var seq: Int64
+    public var at: String
+    public var actor: String?
+    public var action: String
+    public var entityType: String?
+    public var entityID: String?
+    public var outcome: AuditOutcome
+    /// Every stored value is text; a details text that is not such an object (only a
+    /// tampered database has one) is kept whole under `raw`.
+    public var details: [String: String]
+    public var prevHash: String
+    public var hash: String
+
+    public init(_ event: AuditEvent) {
+        seq = event.seq
+        at = event.at
+        actor = event.actorName
+        action = event.action
+        entityType = event.entityType
+        entityID = event.entityID
+        outcome = event.outcome
+        details = (try? JSONDecoder().decode([String: String].self, from: Data(event.details.utf8))) ?? ["raw": event.details]
+        prevHash = event.prevHashHex
+        hash = event.hashHex
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seq, at, actor, action, outcome, details, hash
+        case entityType = "entity_type", entityID = "entity_id", prevHash = "prev_hash"
+    }
+}

@@ -18,7 +18,7 @@ public struct BatchSummary: Sendable, Codable, Equatable {
 }
 
 /// One batch in full.
-public struct BatchView: Sendable, Encodable, Equatable {
+public struct BatchView: Sendable, Codable, Equatable {
     public var summary: BatchSummary
     public var transferPoint: String?
     public var agreement: String?
@@ -71,6 +71,23 @@ public struct BatchView: Sendable, Encodable, Equatable {
         try container.encodeIfPresent(countDiscrepancy, forKey: .countDiscrepancy)
         try container.encode(voidedRecords, forKey: .voidedRecords)
         try container.encode(records, forKey: .records)
+    }
+}
+
+extension BatchView {
+    /// Reads what ``encode(to:)`` writes (a client reads a server's batch).
+    public init(from decoder: any Decoder) throws {
+        summary = try BatchSummary(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        transferPoint = try container.decodeIfPresent(String.self, forKey: .transferPoint)
+        agreement = try container.decodeIfPresent(String.self, forKey: .agreement)
+        sources = try container.decode([Source].self, forKey: .sources)
+        history = try container.decode([StatusChange].self, forKey: .history)
+        changes = try container.decode([FieldChange].self, forKey: .changes)
+        recordsByKind = try container.decode([String: Int].self, forKey: .recordsByKind)
+        countDiscrepancy = try container.decodeIfPresent(String.self, forKey: .countDiscrepancy)
+        voidedRecords = try container.decode(Int.self, forKey: .voidedRecords)
+        records = try container.decode([RecordView].self, forKey: .records)
     }
 }
 

@@ -67,12 +67,14 @@ extension EvidenceModel {
         var same = 0.0
         var adjacent = 0.0
         var neighbours = Set<String>()
-        for code in inBatch {
+        // Summed in a fixed order: a set's order changes from process to process, and with
+        // it the last digit of a floating-point sum (the same query must give the same score).
+        for code in inBatch.sorted() {
             same += population.share(ofRegion: code)
             neighbours.formUnion(regions.neighbours(of: code))
         }
         neighbours.subtract(inBatch)
-        for code in neighbours { adjacent += population.share(ofRegion: code) }
+        for code in neighbours.sorted() { adjacent += population.share(ofRegion: code) }
         let floor = MatchWeights.shareFloor
         if inBatch.contains(person) {
             return MatchFactor("region", ratio: MatchWeights.regionSame / max(same, floor),

@@ -84,7 +84,7 @@ public struct MatchSaved: Sendable, Codable, Equatable {
 }
 
 /// The result of matching one batch.
-public struct BatchMatches: Sendable, Equatable {
+public struct BatchMatches: Sendable, Codable, Equatable {
     public var batch: String
     /// Live records in the batch.
     public var records: Int
@@ -95,10 +95,14 @@ public struct BatchMatches: Sendable, Equatable {
     /// Best first per record, records in manifest order.
     public var candidates: [RecordMatchView]
     public var saved: MatchSaved?
+
+    enum CodingKeys: String, CodingKey {
+        case batch, records, settled, persons, candidates, saved
+    }
 }
 
 /// The result of matching one inquiry against every batch.
-public struct InquiryMatches: Sendable, Equatable {
+public struct InquiryMatches: Sendable, Codable, Equatable {
     public var reference: String
     public var batches: Int
     public var candidates: [BatchMatchView]

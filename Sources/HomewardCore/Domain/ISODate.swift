@@ -1,23 +1,15 @@
 import Foundation
-import HomewardCore
 
-/// ISO 8601 dates or date-times given on the command line: `2025-06-02`,
+/// ISO 8601 dates or date-times as a user types them (a command line, an API query): `2025-06-02`,
 /// `2025-06-02T10:00Z`, `2025-06-02T10:00:00+03:00`, `2025-06-02 10:00:00.250Z`. A date-time
 /// without a zone is local time; a date alone is the start of that day in UTC.
-struct ISODate {
+public struct ISODate: Sendable {
     /// The calendar day as written.
-    let day: CalendarDate
-    let instant: Date
+    public let day: CalendarDate
+    public let instant: Date
 
-    /// Parses `text`, or throws a problem that ArgumentParser prints after the value.
-    static func parse(_ text: String) throws -> ISODate {
-        guard let date = ISODate(text) else {
-            throw ArgumentProblem(description: "not an ISO 8601 date or date-time; use e.g. 2025-06-02 or 2025-06-02T10:00:00Z")
-        }
-        return date
-    }
-
-    init?(_ text: String) {
+    /// `text` read as such, or nil when it is not one (or names a day that does not exist).
+    public init?(_ text: String) {
         // The day must exist: Foundation's parser would roll 2025-02-30 over into March.
         guard text.count >= 10, let day = CalendarDate(text.prefix(10)) else { return nil }
         var components = DateComponents(year: day.year, month: day.month, day: day.day)
@@ -87,4 +79,19 @@ struct ISODate {
         guard minutes < 60 else { return nil }
         return (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
     }
+}
+
+extension ISODate {
+    /// `instant` as ISO 8601 in UTC with milliseconds, which reads back as the same instant
+    /// wherever it is read (a date-time without a zone is read in the reader's zone).
+    public static func utcText(_ instant: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: instant)
+    }
+}
+
+extension Character {
+    /// 0–9 only (`isNumber` alone takes other scripts' digits and fractions too).
+    public var isASCIIDigit: Bool { isASCII && isNumber }
 }

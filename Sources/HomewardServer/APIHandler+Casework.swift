@@ -1,0 +1,201 @@
+import Foundation
+import HomewardAPI
+import HomewardCore
+
+/// Inquiries beyond the basics (previews, history, reopening, merges), batches and their
+/// records, matching and the audit log: each one call of the core's use case, as in
+/// ``APIHandler``.
+extension APIHandler {
+    // MARK: Inquiries
+
+    func previewInquiry(_ input: Operations.PreviewInquiry.Input) async throws -> Operations.PreviewInquiry.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let coordinator = input.query.coordinator
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let form = try InquiryForm.fromJSON(try JSONEncoder().encode(body))
+            return .ok(.init(body: .json(try APIBridge.convert(homeward.previewInquiry(actor, form, coordinator: coordinator)))))
+        }
+    }
+
+    func getInquiryHistory(_ input: Operations.GetInquiryHistory.Input) async throws -> Operations.GetInquiryHistory.Output {
+        let reference = input.path.reference
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.inquiryHistory(actor, reference: reference)))))
+        }
+    }
+
+    func reopenInquiry(_ input: Operations.ReopenInquiry.Input) async throws -> Operations.ReopenInquiry.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let reference = input.path.reference
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            try homeward.reopenInquiry(actor, reference: reference, reason: body.reason)
+            return .ok(.init(body: .json(.init(reference: reference.uppercased(), status: .open))))
+        }
+    }
+
+    func mergeInquiry(_ input: Operations.MergeInquiry.Input) async throws -> Operations.MergeInquiry.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let reference = input.path.reference
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            try homeward.mergeInquiry(actor, reference: reference, into: body.into, force: body.force ?? false)
+            return .ok(.init(body: .json(.init(reference: reference.uppercased(), status: .merged))))
+        }
+    }
+
+    func unmergeInquiry(_ input: Operations.UnmergeInquiry.Input) async throws -> Operations.UnmergeInquiry.Output {
+        let reference = input.path.reference
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            try homeward.unmergeInquiry(actor, reference: reference)
+            return .ok(.init(body: .json(.init(reference: reference.uppercased()))))
+        }
+    }
+
+    // MARK: Batches and records
+
+    func createBatch(_ input: Operations.CreateBatch.Input) async throws -> Operations.CreateBatch.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let form = BatchForm(date: body.date, kind: body.kind.rawValue, received: body.received, handedOver: body.handedOver,
+                             regions: body.regions, transferPoint: body.transferPoint, agreement: body.agreement,
+                             sources: body.sources ?? [])
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .created(.init(body: .json(try APIBridge.convert(homeward.addBatch(actor, form)))))
+        }
+    }
+
+    func getBatch(_ input: Operations.GetBatch.Input) async throws -> Operations.GetBatch.Output {
+        let code = input.path.code
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.batch(actor, code: code)))))
+        }
+    }
+
+    func updateBatch(_ input: Operations.UpdateBatch.Input) async throws -> Operations.UpdateBatch.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let count: (Components.Schemas.BatchCount?) -> BatchCount? = { count in
+            switch count {
+            case nil: nil
+            case .case2: .unknown
+            case let .case1(number): .count(number)
+            }
+        }
+        let changes = BatchChanges(received: count(body.received), handedOver: count(body.handedOver), regions: body.regions,
+                                   transferPoint: body.transferPoint, agreement: body.agreement, sources: body.sources,
+                                   addedSources: body.addSources ?? [], reason: body.reason)
+        let code = input.path.code
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.updateBatch(actor, code: code, changes: changes)))))
+        }
+    }
+
+    func setBatchStatus(_ input: Operations.SetBatchStatus.Input) async throws -> Operations.SetBatchStatus.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let code = input.path.code
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            try homeward.setBatchStatus(actor, code: code, status: try Self.word(body.status.rawValue), note: body.note)
+            return .ok(.init(body: .json(.init(code: code.uppercased(), status: body.status))))
+        }
+    }
+
+    func importManifest(_ input: Operations.ImportManifest.Input) async throws -> Operations.ImportManifest.Output {
+        guard case let .csv(upload) = input.body else { preconditionFailure("one content type") }
+        let (code, query) = (input.path.code, input.query)
+        let limits = CSVLimits(maxBytes: query.maxBytes ?? CSVLimits.defaultMaxBytes, maxRows: query.maxRows ?? CSVLimits.defaultMaxRows)
+        return await uploaded(upload, failed: { .default(statusCode: $0, $1) }) { actor, file in
+            let summary = try homeward.importManifest(actor, code: code, file: file, limits: limits, dryRun: query.dryRun ?? false,
+                                                      acceptCount: query.acceptCount ?? false)
+            return .ok(.init(body: .json(try APIBridge.convert(summary))))
+        }
+    }
+
+    func getRecord(_ input: Operations.GetRecord.Input) async throws -> Operations.GetRecord.Output {
+        let record = "\(input.path.code)/\(input.path.tag)"
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.returnedRecord(actor, address: record)))))
+        }
+    }
+
+    func updateRecord(_ input: Operations.UpdateRecord.Input) async throws -> Operations.UpdateRecord.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let record = "\(input.path.code)/\(input.path.tag)"
+        var form = ManifestForm()
+        form.tag = body.tag
+        form.kind = body.kind
+        form.name = body.name
+        form.serviceNumber = body.serviceNumber
+        form.sex = body.sex
+        form.ageMin = body.ageMin
+        form.ageMax = body.ageMax
+        form.recoveryRegion = body.recoveryRegion
+        form.recoveryPlace = body.recoveryPlace
+        form.recoveryDate = body.recoveryDate
+        form.effects = body.effects
+        form.notes = body.notes
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { [form] actor in
+            guard form != ManifestForm() else {
+                throw RequestError.malformed("body", "{}", "at least one field to change, e.g. {\"age_max\": \"40\"}")
+            }
+            return .ok(.init(body: .json(try APIBridge.convert(homeward.updateRecord(actor, address: record, changes: form)))))
+        }
+    }
+
+    func voidRecord(_ input: Operations.VoidRecord.Input) async throws -> Operations.VoidRecord.Output {
+        guard case let .json(body) = input.body else { preconditionFailure("one content type") }
+        let record = "\(input.path.code)/\(input.path.tag)"
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let address = try homeward.voidRecord(actor, address: record, reason: body.reason)
+            return .ok(.init(body: .json(.init(record: address, status: .voided))))
+        }
+    }
+
+    // MARK: Matching
+
+    func matchBatch(_ input: Operations.MatchBatch.Input) async throws -> Operations.MatchBatch.Output {
+        let (code, query) = (input.path.code, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let matches = try homeward.matchBatch(actor, code: code, top: query.top ?? 5, minScore: query.minScore)
+            return .ok(.init(body: .json(try APIBridge.convert(matches))))
+        }
+    }
+
+    func saveBatchMatches(_ input: Operations.SaveBatchMatches.Input) async throws -> Operations.SaveBatchMatches.Output {
+        let (code, query) = (input.path.code, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let matches = try homeward.matchBatch(actor, code: code, top: query.top ?? 5, minScore: query.minScore, save: true)
+            return .ok(.init(body: .json(try APIBridge.convert(matches))))
+        }
+    }
+
+    func matchInquiry(_ input: Operations.MatchInquiry.Input) async throws -> Operations.MatchInquiry.Output {
+        let (reference, query) = (input.path.reference, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let matches = try homeward.matchInquiry(actor, reference: reference, top: query.top ?? 5, minScore: query.minScore)
+            return .ok(.init(body: .json(try APIBridge.convert(matches))))
+        }
+    }
+
+    func saveInquiryMatches(_ input: Operations.SaveInquiryMatches.Input) async throws -> Operations.SaveInquiryMatches.Output {
+        let (reference, query) = (input.path.reference, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let matches = try homeward.matchInquiry(actor, reference: reference, top: query.top ?? 5, minScore: query.minScore,
+                                                    save: true)
+            return .ok(.init(body: .json(try APIBridge.convert(matches))))
+        }
+    }
+
+    // MARK: Audit
+
+    func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
+        let query = input.query
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let since = try query.since.map { text in
+                guard let date = ISODate(text) else {
+                    throw RequestError.malformed("since", text, "an ISO 8601 date or date-time, e.g. 2025-06-02 or 2025-06-02T10:00:00Z")
+                }
+                return date.instant
+            }
+            let events = try homeward.auditLog(actor, filter: AuditFilter(actor: query.actor, action: query.action, since: since,
+                                                                          limit: query.limit))
+            return .ok(.init(body: .json(try APIBridge.convert(events.map(AuditEventView.init)))))
+        }
+    }
+}
