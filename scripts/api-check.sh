@@ -38,8 +38,8 @@ token=$(cat "$server/token")
 logout_token=$("$here/api-server.sh" token "$server") || { "$here/api-server.sh" stop "$server"; exit 1; }
 auditor_token=$("$here/api-server.sh" token "$server" auditor) || { "$here/api-server.sh" stop "$server"; exit 1; }
 
-# Real identifiers among the generated ones: 80% of path references and link ids, half of the
-# inquiry and batch filters.
+# Real identifiers among the generated ones: 80% of path references, link ids, batch codes and
+# record tags, half of the inquiry and batch filters.
 python3 - "$server" > "$work/schemathesis.toml" <<'PY'
 import json, sys
 folder = sys.argv[1]
@@ -52,11 +52,14 @@ batch = lines("batch")
 print("[dictionaries.references]\nvalues = " + json.dumps(references, ensure_ascii=False))
 print("[dictionaries.links]\nvalues = " + json.dumps(links))
 print("[dictionaries.batches]\nvalues = " + json.dumps(batch))
+print("[dictionaries.tags]\nvalues = " + json.dumps([f"R{n:03d}" for n in range(1, 21)]))
 print('''[parameters]
 "path.reference" = { dictionary = "references", probability = 0.8 }
 "query.inquiry" = { dictionary = "references", probability = 0.5 }
 "path.id" = { dictionary = "links", probability = 0.8 }
-"query.batch" = { dictionary = "batches", probability = 0.5 }''')
+"query.batch" = { dictionary = "batches", probability = 0.5 }
+"path.code" = { dictionary = "batches", probability = 0.8 }
+"path.tag" = { dictionary = "tags", probability = 0.8 }''')
 PY
 
 # schemathesis keeps its caches in the working folder: the temporary one.

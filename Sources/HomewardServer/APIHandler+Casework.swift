@@ -199,3 +199,46 @@ extension APIHandler {
         }
     }
 }
+
+/// Reports, served as the files the CLI writes, and the database check.
+extension APIHandler {
+    func getFamilyReport(_ input: Operations.GetFamilyReport.Input) async throws -> Operations.GetFamilyReport.Output {
+        let (reference, query) = (input.path.reference, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let report = try homeward.familyReport(actor, reference: reference, format: try Self.word(query.format.rawValue),
+                                                   language: try query.lang.map { try Self.word($0.rawValue) })
+            return .ok(try Self.file(report))
+        }
+    }
+
+    func getBatchReport(_ input: Operations.GetBatchReport.Input) async throws -> Operations.GetBatchReport.Output {
+        let (code, query) = (input.path.code, input.query)
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let report = try homeward.batchReport(actor, code: code, format: try Self.word(query.format.rawValue),
+                                                  language: try query.lang.map { try Self.word($0.rawValue) } ?? .en)
+            return .ok(try Self.file(report))
+        }
+    }
+
+    func getStatisticsReport(_ input: Operations.GetStatisticsReport.Input) async throws -> Operations.GetStatisticsReport.Output {
+        let query = input.query
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let report = try homeward.statsReport(actor, format: try Self.word(query.format.rawValue),
+                                                  language: try query.lang.map { try Self.word($0.rawValue) } ?? .en)
+            return .ok(try Self.file(report))
+        }
+    }
+
+    func checkDatabase(_ input: Operations.CheckDatabase.Input) async throws -> Operations.CheckDatabase.Output {
+        await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            .ok(.init(body: .json(try APIBridge.convert(homeward.checkDatabase(actor)))))
+        }
+    }
+
+    /// A rendered report as the API's file response: its bytes, language and file name.
+    private static func file(_ report: RenderedReport) throws -> Components.Responses.ReportFile {
+        .init(headers: .init(contentLanguage: try word(report.language.rawValue),
+                             contentDisposition: "attachment; filename=\"\(report.suggestedFileName)\""),
+              body: .binary(HTTPBody(report.data)))
+    }
+}

@@ -202,6 +202,7 @@ struct ServerEndToEndTests {
         try step("audit", "log", "--action", "batch.", "--limit", "4")
         try step("audit", "log", "--since", "2020-01-01T00:00:00+03:00", "--limit", "3", "--json")
         try step("audit", "log", "--since", "yesterday")
+        try step("report", "family", first)
         try step("inquiry", "close", second, "--reason", "found alive in hospital")
         try step("inquiry", "close", second, "--reason", "again")
         try step("inquiry", "withdraw", third, "--reason", "the family asked", "--json")
@@ -209,6 +210,46 @@ struct ServerEndToEndTests {
         try step("inquiry", "reopen", third, "--reason", "twice")
         try step("inquiry", "list", "--status", "resolved", "--json")
         try step("audit", "verify")
+        // Accounts, assignments and settings, as the admin.
+        try step("login", "alice", "--password-stdin", stdin: CLIHarness.adminPassword + "\n")
+        try step("user", "list")
+        try step("user", "list", "--json")
+        try step("user", "add", "nadia", "--role", "coordinator", "--password-stdin", stdin: CLIHarness.staffPassword + "\n")
+        try step("user", "add", "nadia", "--role", "coordinator", "--password-stdin", stdin: CLIHarness.staffPassword + "\n")
+        try step("user", "add", "bohdan", "--role", "volunteer", "--password-stdin", stdin: "short\n")
+        try step("user", "role", "nadia", "auditor")
+        try step("user", "role", "nadia", "auditor", "--json")
+        try step("user", "disable", "nadia")
+        try step("user", "enable", "nadia", "--json")
+        try step("user", "disable", "nobody")
+        try step("user", "revoke-sessions", "olena", "--json")
+        try step("user", "assign", "vera", "--batch", batch)
+        try step("user", "assign", "vera", "--batch", "B-2099-001")
+        try step("user", "unassign", "vera", "--batch", batch, "--json")
+        try step("user", "assign", "vera", batch)
+        try step("user", "passwd", "nadia", "--password-stdin", stdin: "another long passphrase for nadia\n")
+        try step("settings", "set", "centre.name", "Координаційний штаб")
+        try step("settings", "set", "centre.phone", "+380 44 000 00 00", "--json")
+        try step("settings", "set", "centre.nonsense", "x")
+        try step("settings", "list")
+        try step("settings", "unset", "centre.phone")
+        try step("settings", "unset", "centre.phone", "--json")
+        try step("settings", "list", "--json")
+        try step("settings", "set", "centre.phone", "+380 44 000 00 01")
+        try login("olena")
+        try step("user", "list")
+        try step("settings", "set", "centre.name", "x")
+        try step("settings", "list")
+        try step("report", "family", first)
+        try step("report", "family", first, "--format", "html", "--lang", "en")
+        try step("report", "family", first, "--json")
+        try step("report", "family", first, "-o", "family.html")
+        try step("report", "family", "HW-2026-999999-Z", "-o", "never.html")
+        try step("report", "batch", batch, "--lang", "uk")
+        try step("report", "batch", batch, "--format", "csv", "-o", "batch.csv", "--json")
+        try step("report", "stats", "--format", "json")
+        try step("report", "stats", "--lang", "ru")
+        try step("db", "check")
         try login("vera")
         try step("whoami")
         try step("inquiry", "list")
@@ -220,16 +261,26 @@ struct ServerEndToEndTests {
         try step("ident", "set", record, "examination")
         try step("ident", "history", record)
         try step("batch", "show", record, "--json")
+        try step("batch", "show", batch)
         try step("batch", "add", "--date", "2025-09-18", "--kind", "remains", "--regions", "UA-14")
         try step("match", "--inquiry", first)
         try step("audit", "log")
         try login("artem")
         try step("audit", "log", "--action", "match.", "--json")
         try step("batch", "show", record)
+        try step("db", "check")
+        try step("db", "check", "--json")
+        try step("report", "stats", "--format", "csv")
+        try step("report", "family", first)
         try step("inquiry", "show", first, "--json")
         try step("inquiry", "contact", first, "--channel", "phone", "--note", "x")
         try step("audit", "verify", "--json")
         try step("audit", "verify", "--expect-head", "1:" + String(repeating: "0", count: 64))
+        try step("user", "passwd", "--password-stdin", stdin: "wrong current password\nsome new long passphrase here\n")
+        try step("user", "passwd", "--password-stdin",
+                 stdin: CLIHarness.staffPassword + "\nartem's new long passphrase\n")
+        try step("whoami")
+        try step("login", "artem", "--password-stdin", stdin: "artem's new long passphrase\n")
         try step("logout")
         try step("whoami")
         try step("login", "olena", "--password-stdin", stdin: "wrong password, certainly\n")
@@ -245,13 +296,27 @@ struct ServerEndToEndTests {
         let onFile = try Self.scenario(local)
         let served = try Self.scenario(remote)
         #expect(onFile.count == served.count)
+        // A report downloaded is the file written on the server's host, byte for byte.
+        for file in ["family.html", "batch.csv"] {
+            let written = onFile.first { $0.command.hasSuffix(file) || $0.command.contains(file + " ") }
+            try #require(written?.status == 0, "\(String(describing: written))")
+            let local = try Data(contentsOf: local.folder.appendingPathComponent(file))
+            #expect(try Data(contentsOf: remote.folder.appendingPathComponent(file)) == local, "\(file)")
+            #expect(try FileManager.default.attributesOfItem(atPath: remote.folder.appendingPathComponent(file).path)[.posixPermissions]
+                    as? Int == 0o600)
+        }
+        #expect(!FileManager.default.fileExists(atPath: remote.folder.appendingPathComponent("never.html").path))
+        // An existing file is refused before anything is asked of the server (so the server has
+        // nothing to audit; on the file the core audits the failed export), with the same words.
+        let exists = try remote.run(["report", "stats", "-o", "family.html"])
+        #expect(exists.status == 73 && exists.stderr.contains("family.html already exists"), "\(exists.stderr)")
         for (file, http) in zip(onFile, served) {
             #expect(file == http, "against the file:\n\(file)\nthrough the server:\n\(http)")
         }
         // Refusals are the same ones too (exit 77 and 65 were part of the scenario).
         #expect(onFile.contains { $0.status == 77 } && onFile.contains { $0.status == 65 } && onFile.contains { $0.status == 64 })
         // What the server does not offer yet says so, in one line, exit 69, and leaves the file alone.
-        let unserved = try remote.run(["db", "check"])
+        let unserved = try remote.run(["export", "--format", "json"])
         #expect(unserved.status == 69)
         #expect(unserved.stderr.contains("not offered by the Homeward server yet"))
         // A file the client cannot read is refused before anything is sent (the server has
@@ -313,6 +378,23 @@ struct ServerEndToEndTests {
             Operation(method: "POST", path: "/batches/\(batch)/records/R-2/voiding", body: #"{"reason": "twice"}"#,
                       permission: .recordBatches),
             Operation(method: "GET", path: "/audit/events?limit=5", body: nil, permission: .readOwnAudit),
+            Operation(method: "GET", path: "/inquiries/\(reference)/report?format=txt", body: nil, permission: .exportFamilyReports),
+            Operation(method: "GET", path: "/batches/\(batch)/report?format=csv", body: nil, permission: .readReports),
+            Operation(method: "GET", path: "/reports/statistics?format=json&lang=uk", body: nil, permission: .readReports),
+            Operation(method: "GET", path: "/database/check", body: nil, permission: .checkDatabase),
+            Operation(method: "GET", path: "/users", body: nil, permission: .manageUsers),
+            Operation(method: "POST", path: "/users", body: #"{"name": "zoya", "role": "volunteer", "password": "a long enough passphrase, surely"}"#,
+                      permission: .manageUsers),
+            Operation(method: "PUT", path: "/users/zoya/role", body: #"{"role": "auditor"}"#, permission: .manageUsers),
+            Operation(method: "PUT", path: "/users/zoya/status", body: #"{"status": "disabled"}"#, permission: .manageUsers),
+            Operation(method: "PUT", path: "/users/zoya/password", body: #"{"new_password": "another long passphrase, surely"}"#,
+                      permission: .manageUsers),
+            Operation(method: "DELETE", path: "/users/zoya/sessions", body: nil, permission: .manageUsers),
+            Operation(method: "PUT", path: "/users/vera/batches/\(batch)", body: nil, permission: .manageUsers),
+            Operation(method: "DELETE", path: "/users/vera/batches/\(batch)", body: nil, permission: .manageUsers),
+            Operation(method: "PUT", path: "/settings/centre.name", body: #"{"value": "Centre"}"#, permission: .manageSettings),
+            Operation(method: "DELETE", path: "/settings/centre.name", body: nil, permission: .manageSettings),
+            Operation(method: "GET", path: "/settings", body: nil, permission: nil),
         ]
     }
 

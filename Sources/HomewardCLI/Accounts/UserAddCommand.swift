@@ -17,10 +17,9 @@ struct UserAddCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
         let password = try PasswordInput(fromStandardInput: passwordStdin)
             .read(prompt: "New password for \(name) (at least 15 characters): ", confirm: true)
-        try context.homeward.addUser(actor, name: name, role: role, password: password)
+        try context.service.addUser(name: name, role: role, password: password)
         if options.json {
             try Output.json(["name": name, "role": role.rawValue])
         } else {

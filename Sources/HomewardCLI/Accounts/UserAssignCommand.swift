@@ -18,7 +18,7 @@ struct UserAssignCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.assignBatch(try context.actor(), user: name, code: code)
+        try context.service.assignBatch(user: name, code: code)
         try Output.done(options, "\(name) assigned to \(code.uppercased())", json: ["name": name, "code": code.uppercased()])
     }
 }

@@ -8,7 +8,7 @@ struct UserListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let users = try context.homeward.listUsers(try context.actor())
+        let users = try context.service.users()
         try Output.list(users, options, empty: "no accounts",
                         columns: [.init("NAME"), .init("ROLE"), .init("STATUS"), .init("SESSIONS"), .init("CREATED")]) { user in
             [user.name, user.role.rawValue, user.lockedUntil.map { "locked until \($0)" } ?? user.status,

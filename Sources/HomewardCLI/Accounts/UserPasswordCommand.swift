@@ -18,15 +18,15 @@ struct UserPasswordCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
-        let target = name ?? actor.name
+        let me = try context.service.whoami()
+        let target = name ?? me.name
         let input = PasswordInput(fromStandardInput: passwordStdin)
-        let isSelf = try context.homeward.isOwnAccount(actor, name: target)
+        let isSelf = try context.service.isOwnAccount(name: target)
         let current = isSelf ? try input.read(prompt: "Current password: ") : nil
         let new = try input.read(prompt: "New password for \(target) (at least 15 characters): ", confirm: true)
-        try context.homeward.changePassword(actor, name: target, newPassword: new, currentPassword: current)
+        try context.service.changePassword(name: target, newPassword: new, currentPassword: current)
         let message = isSelf
-            ? "password changed; every session of yours has ended, log in again with 'homeward login \(actor.name)'"
+            ? "password changed; every session of yours has ended, log in again with 'homeward login \(me.name)'"
             : "password changed for \(target); their sessions have ended"
         try Output.done(options, message, json: ["name": target])
     }

@@ -10,7 +10,7 @@ struct UserDisableCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.disableUser(try context.actor(), name: name)
+        try context.service.setUserEnabled(name: name, false)
         try Output.done(options, "disabled \(name)", json: ["name": name, "status": "disabled"])
     }
 }
@@ -24,7 +24,7 @@ struct UserEnableCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.enableUser(try context.actor(), name: name)
+        try context.service.setUserEnabled(name: name, true)
         try Output.done(options, "enabled \(name)", json: ["name": name, "status": "active"])
     }
 }
@@ -38,7 +38,7 @@ struct UserRevokeSessionsCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let ended = try context.homeward.revokeSessions(try context.actor(), name: name)
+        let ended = try context.service.revokeSessions(name: name)
         if options.json { return try Output.json(["name": .string(name), "sessions_ended": JSONValue.number(String(ended))]) }
         Output.note("ended \(ended) session(s) of \(name)", quiet: options.quiet)
     }
@@ -54,7 +54,7 @@ struct UserRoleCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let changed = try context.homeward.setRole(try context.actor(), name: name, role: role)
+        let changed = try context.service.setRole(name: name, role: role)
         try Output.done(options, changed ? "\(name) is now \(role.rawValue)" : "\(name) is already \(role.rawValue); nothing changed",
                         json: ["name": name, "role": role.rawValue, "changed": String(changed)])
     }

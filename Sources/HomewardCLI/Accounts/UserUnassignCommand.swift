@@ -11,7 +11,7 @@ struct UserUnassignCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.homeward.unassignBatch(try context.actor(), user: name, code: batch)
+        try context.service.unassignBatch(user: name, code: batch)
         try Output.done(options, "\(name) no longer assigned to \(batch.uppercased())", json: ["user": name, "code": batch.uppercased()])
     }
 }

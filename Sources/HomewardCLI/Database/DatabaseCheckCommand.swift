@@ -10,7 +10,7 @@ struct DatabaseCheckCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let check = try context.homeward.checkDatabase(try context.actor())
+        let check = try context.service.checkDatabase()
         if options.json {
             try Output.json(check)
         } else {

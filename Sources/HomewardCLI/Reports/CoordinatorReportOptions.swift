@@ -65,7 +65,7 @@ struct ReportBatchCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let result = try context.homeward.batchReport(try context.actor(), code: code, format: report.chosenFormat(options),
+        let result = try context.service.batchReport(code: code, format: report.chosenFormat(options),
                                                       language: report.lang, toFile: report.file,
                                                       writing: report.sink)
         try report.deliver(result, "batch report", options)
@@ -90,7 +90,7 @@ struct ReportStatsCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let result = try context.homeward.statsReport(try context.actor(), format: report.chosenFormat(options),
+        let result = try context.service.statsReport(format: report.chosenFormat(options),
                                                       language: report.lang, toFile: report.file,
                                                       writing: report.sink)
         try report.deliver(result, "statistics report", options)

@@ -72,13 +72,12 @@ struct ReportFamilyCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
         let file = OutputFile.path(output)
         let format = format ?? file.flatMap(Self.format(ofFile:)) ?? (options.json ? .json : .txt)
         var sink: ((Data) throws -> Void)?
         if file == nil { sink = Output.standardOutput }
-        let report = try context.homeward.familyReport(actor, reference: reference, format: format, language: lang, toFile: file,
-                                                       writing: sink)
+        let report = try context.service.familyReport(reference: reference, format: format, language: lang, toFile: file,
+                                                      writing: sink)
         guard let file else { return }
         try ReportWritten.say(report, "family report", to: file, options)
     }

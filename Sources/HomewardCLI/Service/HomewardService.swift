@@ -17,6 +17,25 @@ protocol HomewardService {
     func endSession(token: String, reason: SessionEndReason) throws -> SessionEnd
     func whoami() throws -> SignedIn
 
+    func users() throws -> [UserSummary]
+    func addUser(name: String, role: Role, password: String) throws
+    /// Whether the role changed (false: it was already so).
+    func setRole(name: String, role: Role) throws -> Bool
+    /// Enables (clearing a lockout) or disables an account.
+    func setUserEnabled(name: String, _ enabled: Bool) throws
+    func changePassword(name: String, newPassword: String, currentPassword: String?) throws
+    /// Whether `name` is the logged-in user's own account (whose change needs the current password).
+    func isOwnAccount(name: String) throws -> Bool
+    /// How many sessions ended.
+    func revokeSessions(name: String) throws -> Int
+    func assignBatch(user: String, code: String) throws
+    func unassignBatch(user: String, code: String) throws
+    func settings() throws -> [SettingView]
+    /// The value as stored.
+    func setSetting(key: String, value: String) throws -> String
+    /// Whether it was set.
+    func unsetSetting(key: String) throws -> Bool
+
     func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary]
     func addInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryAdded
     /// All or nothing; `progress` (rows written, rows in all) only where the writing happens here.
@@ -51,6 +70,16 @@ protocol HomewardService {
     func confirmLink(id: Int64) throws -> LinkDecided
     func rejectLink(id: Int64, reason: String) throws -> LinkDecided
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification
+    func checkDatabase() throws -> DatabaseCheck
+
+    /// A report rendered and audited, then written to `file` (a new file, 0600) or handed to
+    /// `sink` (standard output).
+    func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
+                      writing sink: ((Data) throws -> Void)?) throws -> RenderedReport
+    func batchReport(code: String, format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport
+    func statsReport(format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport
     func auditLog(_ filter: AuditFilter) throws -> [AuditEventView]
 
     func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged
@@ -96,6 +125,36 @@ struct LocalService: HomewardService {
         let actor = try actor()
         return SignedIn(name: actor.name, role: actor.role)
     }
+
+    func users() throws -> [UserSummary] { try homeward.listUsers(try actor()) }
+
+    func addUser(name: String, role: Role, password: String) throws {
+        try homeward.addUser(try actor(), name: name, role: role, password: password)
+    }
+
+    func setRole(name: String, role: Role) throws -> Bool { try homeward.setRole(try actor(), name: name, role: role) }
+
+    func setUserEnabled(name: String, _ enabled: Bool) throws {
+        enabled ? try homeward.enableUser(try actor(), name: name) : try homeward.disableUser(try actor(), name: name)
+    }
+
+    func changePassword(name: String, newPassword: String, currentPassword: String?) throws {
+        try homeward.changePassword(try actor(), name: name, newPassword: newPassword, currentPassword: currentPassword)
+    }
+
+    func isOwnAccount(name: String) throws -> Bool { try homeward.isOwnAccount(try actor(), name: name) }
+
+    func revokeSessions(name: String) throws -> Int { try homeward.revokeSessions(try actor(), name: name) }
+
+    func assignBatch(user: String, code: String) throws { try homeward.assignBatch(try actor(), user: user, code: code) }
+
+    func unassignBatch(user: String, code: String) throws { try homeward.unassignBatch(try actor(), user: user, code: code) }
+
+    func settings() throws -> [SettingView] { try homeward.settings(try actor()) }
+
+    func setSetting(key: String, value: String) throws -> String { try homeward.setSetting(try actor(), key: key, value: value) }
+
+    func unsetSetting(key: String) throws -> Bool { try homeward.unsetSetting(try actor(), key: key) }
 
     func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary] { try homeward.inquiries(try actor(), filter: filter) }
 
@@ -187,6 +246,23 @@ struct LocalService: HomewardService {
 
     func auditLog(_ filter: AuditFilter) throws -> [AuditEventView] {
         try homeward.auditLog(try actor(), filter: filter).map(AuditEventView.init)
+    }
+
+    func checkDatabase() throws -> DatabaseCheck { try homeward.checkDatabase(try actor()) }
+
+    func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
+                      writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        try homeward.familyReport(try actor(), reference: reference, format: format, language: language, toFile: file, writing: sink)
+    }
+
+    func batchReport(code: String, format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        try homeward.batchReport(try actor(), code: code, format: format, language: language, toFile: file, writing: sink)
+    }
+
+    func statsReport(format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        try homeward.statsReport(try actor(), format: format, language: language, toFile: file, writing: sink)
     }
 
     func setIdentificationStatus(record: String, to status: IdentificationStatus, _ step: IdentificationStep) throws -> IdentificationChanged {

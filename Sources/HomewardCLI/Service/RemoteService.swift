@@ -52,6 +52,110 @@ struct RemoteService: HomewardService {
         }
     }
 
+    func users() throws -> [UserSummary] {
+        try call { client in
+            switch try await client.listUsers() {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func addUser(name: String, role: Role, password: String) throws {
+        let role = try Self.value(role.rawValue, as: Components.Schemas.Role.self)
+        try call { client in
+            switch try await client.createUser(body: .json(.init(name: name, role: role, password: password))) {
+            case .created: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func setRole(name: String, role: Role) throws -> Bool {
+        let role = try Self.value(role.rawValue, as: Components.Schemas.Role.self)
+        return try call { client in
+            switch try await client.setUserRole(path: .init(name: name), body: .json(.init(role: role))) {
+            case let .ok(ok): return try ok.body.json.changed ?? true
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func setUserEnabled(name: String, _ enabled: Bool) throws {
+        try call { client in
+            switch try await client.setUserStatus(path: .init(name: name), body: .json(.init(status: enabled ? .active : .disabled))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func changePassword(name: String, newPassword: String, currentPassword: String?) throws {
+        try call { client in
+            switch try await client.setUserPassword(path: .init(name: name),
+                                                    body: .json(.init(newPassword: newPassword, currentPassword: currentPassword))) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func isOwnAccount(name: String) throws -> Bool { UserName.key(try whoami().name) == UserName.key(name) }
+
+    func revokeSessions(name: String) throws -> Int {
+        try call { client in
+            switch try await client.revokeUserSessions(path: .init(name: name)) {
+            case let .ok(ok): return try ok.body.json.sessionsEnded
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func assignBatch(user: String, code: String) throws {
+        try call { client in
+            switch try await client.assignBatch(path: .init(name: user, code: code)) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func unassignBatch(user: String, code: String) throws {
+        try call { client in
+            switch try await client.unassignBatch(path: .init(name: user, code: code)) {
+            case .ok: return
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func settings() throws -> [SettingView] {
+        try call { client in
+            switch try await client.listSettings() {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func setSetting(key: String, value: String) throws -> String {
+        try call { client in
+            switch try await client.setSetting(path: .init(key: key), body: .json(.init(value: value))) {
+            case let .ok(ok): return try ok.body.json.value
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func unsetSetting(key: String) throws -> Bool {
+        try call { client in
+            switch try await client.unsetSetting(path: .init(key: key)) {
+            case let .ok(ok): return try ok.body.json.state == .unset
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
     func inquiries(_ filter: InquiryFilter) throws -> [InquirySummary] {
         let status = try filter.status.map { try Self.value($0, as: Components.Schemas.InquiryStatus.self) }
         return try call { client in
@@ -365,6 +469,94 @@ struct RemoteService: HomewardService {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
+        }
+    }
+
+    func checkDatabase() throws -> DatabaseCheck {
+        try call { client in
+            switch try await client.checkDatabase() {
+            case let .ok(ok): return try APIBridge.convert(ok.body.json)
+            case let .default(status, error): throw RemoteFailure.from(status: status, error)
+            }
+        }
+    }
+
+    func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
+                      writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        let query = Operations.GetFamilyReport.Input.Query(format: try Self.value(format.rawValue),
+                                                           lang: try language.map { try Self.value($0.rawValue) })
+        return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
+            try call { client in
+                switch try await client.getFamilyReport(path: .init(reference: reference), query: query) {
+                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
+                                                               ok.body.binary)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+        }
+    }
+
+    func batchReport(code: String, format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        let query = Operations.GetBatchReport.Input.Query(format: try Self.value(format.rawValue), lang: try Self.value(language.rawValue))
+        return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
+            try call { client in
+                switch try await client.getBatchReport(path: .init(code: code), query: query) {
+                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
+                                                               ok.body.binary)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+        }
+    }
+
+    func statsReport(format: CoordinatorReportFormat, language: ReportLanguage, toFile file: String?,
+                     writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
+        let query = Operations.GetStatisticsReport.Input.Query(format: try Self.value(format.rawValue), lang: try Self.value(language.rawValue))
+        return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
+            try call { client in
+                switch try await client.getStatisticsReport(query: query) {
+                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
+                                                               ok.body.binary)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+        }
+    }
+
+    /// A downloaded report's bytes, language and file name (format filled in by ``delivered``).
+    private struct Downloaded: Sendable {
+        let data: Data
+        let language: ReportLanguage
+        let fileName: String
+    }
+
+    private static func report(_ language: String, _ disposition: String, _ body: HTTPBody) async throws -> Downloaded {
+        let language: ReportLanguage = try value(language)
+        let name = disposition.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+        return Downloaded(data: try await Data(collecting: body, upTo: reportLimit), language: language, fileName: name)
+    }
+
+    /// The largest report accepted from a server.
+    private static let reportLimit = 512 * 1024 * 1024
+
+    /// A report downloaded, then written where a local one goes: a new 0600 file, created
+    /// before the download (so that a file that cannot be made is refused before the server
+    /// renders and audits anything) and removed if the download fails; else `sink`.
+    private static func delivered(toFile path: String?, writing sink: ((Data) throws -> Void)?, format: String,
+                                  _ download: () throws -> Downloaded) throws -> RenderedReport {
+        func rendered(_ report: Downloaded) -> RenderedReport {
+            RenderedReport(data: report.data, format: format, language: report.language, suggestedFileName: report.fileName)
+        }
+        guard let path else {
+            let report = try download()
+            try sink?(report.data)
+            return rendered(report)
+        }
+        return try PrivateFile.writeNew(at: path) { write in
+            let report = try download()
+            try write(report.data)
+            return rendered(report)
         }
     }
 

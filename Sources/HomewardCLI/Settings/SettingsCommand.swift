@@ -19,7 +19,7 @@ struct SettingsListCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let settings = try context.homeward.settings(try context.actor())
+        let settings = try context.service.settings()
         try Output.list(settings, options, empty: "no settings yet; an admin sets them with 'homeward settings set centre.name …'",
                         columns: [.init("KEY"), .init("VALUE", .wrap), .init("SET", .shrink)]) { setting in
             [setting.key, setting.value, "\(setting.updatedAt.prefix(10)) \(setting.updatedBy)"]
@@ -35,7 +35,7 @@ struct SettingsSetCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let stored = try context.homeward.setSetting(try context.actor(), key: key, value: value)
+        let stored = try context.service.setSetting(key: key, value: value)
         let note = stored == value ? "" : " (stored as \(stored))"
         try Output.done(options, "set \(key.lowercased())\(note)", json: ["key": key.lowercased(), "state": "set", "value": stored])
     }
@@ -48,7 +48,7 @@ struct SettingsUnsetCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let removed = try context.homeward.unsetSetting(try context.actor(), key: key)
+        let removed = try context.service.unsetSetting(key: key)
         try Output.done(options, removed ? "unset \(key.lowercased())" : "\(key.lowercased()) was not set",
                         json: ["key": key.lowercased(), "state": removed ? "unset" : "not_set"])
     }

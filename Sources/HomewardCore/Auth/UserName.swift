@@ -15,7 +15,7 @@ public enum UserName {
 
     /// The canonical key of a typed name: ASCII letters lower-cased, everything else as is
     /// (as SQLite's `lower()` made the keys of names stored before this rule).
-    static func key(_ name: String) -> String {
+    public static func key(_ name: String) -> String {
         var key = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if ("A"..."Z").contains(scalar), let lower = Unicode.Scalar(scalar.value + 32) {

@@ -8,6 +8,13 @@ public struct RenderedReport: Sendable {
     public let language: ReportLanguage
     /// A file name for it, e.g. `HW-2025-000123-7-uk.html`.
     public let suggestedFileName: String
+
+    public init(data: Data, format: String, language: ReportLanguage, suggestedFileName: String) {
+        self.data = data
+        self.format = format
+        self.language = language
+        self.suggestedFileName = suggestedFileName
+    }
 }
 
 extension Homeward {
