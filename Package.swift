@@ -115,6 +115,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 // Only for the type of its errors (busy, locked): the server runs no SQL.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

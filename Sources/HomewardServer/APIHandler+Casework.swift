@@ -242,3 +242,39 @@ extension APIHandler {
               body: .binary(HTTPBody(report.data)))
     }
 }
+
+/// The whole database as downloads: the export document and a verified backup, each written
+/// by the core into a scratch folder and sent from there.
+extension APIHandler {
+    func exportDatabase(_ input: Operations.ExportDatabase.Input) async throws -> Operations.ExportDatabase.Output {
+        let read = chunkReader
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let (summary, file) = try DownloadedFile.made(named: "homeward-export.json", reading: read) { url in
+                try homeward.exportDatabase(actor, toFile: url.path)
+            }
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"homeward-export.json\"",
+                                             xExportSchemaVersion: summary.schemaVersion, xExportTables: summary.rowCounts.count,
+                                             xExportRows: summary.totalRows,
+                                             xExportWithheld: summary.withheld.map { "\($0.table).\($0.column)" }.joined(separator: ",")),
+                             body: .binary(file.body)))
+        }
+    }
+
+    func createBackup(_ input: Operations.CreateBackup.Input) async throws -> Operations.CreateBackup.Output {
+        let read = chunkReader
+        return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
+            let (backup, file) = try DownloadedFile.made(named: "homeward-backup.sqlite", reading: read) { url in
+                try homeward.backup(actor, to: url.path)
+            }
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"homeward-backup.sqlite\"",
+                                             xAuditHead: "\(backup.headSeq):\(backup.headHash)", xAuditEvents: backup.check.auditEvents,
+                                             xContentSHA256: file.sha256),
+                             body: .binary(file.body)))
+        }
+    }
+
+    /// Reads the next chunk of a download on the blocking pool, off the event loops.
+    private var chunkReader: @Sendable (@escaping @Sendable () throws -> Data?) async throws -> Data? {
+        { [pool] read in try await pool.runIfActive(read) }
+    }
+}

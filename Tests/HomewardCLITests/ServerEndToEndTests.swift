@@ -236,6 +236,9 @@ struct ServerEndToEndTests {
         try step("settings", "unset", "centre.phone", "--json")
         try step("settings", "list", "--json")
         try step("settings", "set", "centre.phone", "+380 44 000 00 01")
+        try step("db", "backup", "backup.sqlite", "--json")
+        try step("db", "check")
+        try step("export", "--format", "json", "-o", "export.json")
         try login("olena")
         try step("user", "list")
         try step("settings", "set", "centre.name", "x")
@@ -270,6 +273,8 @@ struct ServerEndToEndTests {
         try step("batch", "show", record)
         try step("db", "check")
         try step("db", "check", "--json")
+        try step("export", "--format", "json", "-o", "export-2.json", "--json")
+        try step("db", "backup", "backup-2.sqlite")
         try step("report", "stats", "--format", "csv")
         try step("report", "family", first)
         try step("inquiry", "show", first, "--json")
@@ -306,6 +311,10 @@ struct ServerEndToEndTests {
                     as? Int == 0o600)
         }
         #expect(!FileManager.default.fileExists(atPath: remote.folder.appendingPathComponent("never.html").path))
+        for command in [["db", "backup", "backup.sqlite"], ["export", "--format", "json", "-o", "export.json"]] {
+            let again = try remote.run(command)
+            #expect(again.status == 73 && again.stderr.contains("already exists"), "\(again.stderr)")
+        }
         // An existing file is refused before anything is asked of the server (so the server has
         // nothing to audit; on the file the core audits the failed export), with the same words.
         let exists = try remote.run(["report", "stats", "-o", "family.html"])
@@ -316,9 +325,18 @@ struct ServerEndToEndTests {
         // Refusals are the same ones too (exit 77 and 65 were part of the scenario).
         #expect(onFile.contains { $0.status == 77 } && onFile.contains { $0.status == 65 } && onFile.contains { $0.status == 64 })
         // What the server does not offer yet says so, in one line, exit 69, and leaves the file alone.
-        let unserved = try remote.run(["export", "--format", "json"])
-        #expect(unserved.status == 69)
-        #expect(unserved.stderr.contains("not offered by the Homeward server yet"))
+        // A backup downloaded is a database that passes its own checks, with its head beside it;
+        // the export is the same document but for the database's own id, the time and who ran it.
+        let head = try String(contentsOf: remote.folder.appendingPathComponent("backup.sqlite.head"), encoding: .utf8)
+        let backup = remote.path("backup.sqlite")
+        #expect(Self.sqlite(backup, "PRAGMA integrity_check") == "ok")
+        #expect(Self.sqlite(backup, "SELECT max(seq) || ':' || lower(hex(hash)) FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+                == head.trimmingCharacters(in: .newlines))
+        #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
+        for side in [local, remote] {
+            let export = try JSONSerialization.jsonObject(with: Data(contentsOf: side.folder.appendingPathComponent("export.json"))) as? [String: Any]
+            #expect(export?["format"] as? String == "homeward-export")
+        }
         // A file the client cannot read is refused before anything is sent (the server has
         // nothing to audit), with the same words as on the file.
         for command in [["inquiry", "import", "missing.csv"], ["batch", "import-manifest", "B-2025-001", "missing.csv"]] {
@@ -395,6 +413,8 @@ struct ServerEndToEndTests {
             Operation(method: "PUT", path: "/settings/centre.name", body: #"{"value": "Centre"}"#, permission: .manageSettings),
             Operation(method: "DELETE", path: "/settings/centre.name", body: nil, permission: .manageSettings),
             Operation(method: "GET", path: "/settings", body: nil, permission: nil),
+            Operation(method: "GET", path: "/export?format=json", body: nil, permission: .exportDatabase),
+            Operation(method: "POST", path: "/database/backups", body: nil, permission: .backUpDatabase),
         ]
     }
 
@@ -430,15 +450,20 @@ struct ServerEndToEndTests {
 
     /// How many denied events the audit trail holds.
     func denied(_ cli: CLIHarness) throws -> Int {
+        Int(Self.sqlite(cli.databasePath, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'")) ?? -1
+    }
+
+    /// What the sqlite3 shell prints for `sql` on the database at `path`, trimmed.
+    static func sqlite(_ path: String, _ sql: String) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", cli.databasePath, "SELECT count(*) FROM audit_event WHERE outcome = 'denied'"]
+        process.arguments = ["sqlite3", path, sql]
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        guard (try? process.run()) != nil else { return "" }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: The protocol

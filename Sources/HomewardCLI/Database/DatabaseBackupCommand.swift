@@ -28,12 +28,11 @@ struct DatabaseBackupCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let backup = try context.homeward.backup(try context.actor(), to: file)
-        let head = "\(backup.headSeq):\(backup.headHash)"
+        let backup = try context.service.backup(to: file)
         if options.json {
-            return try Output.json(BackupOutput(file: file, auditEvents: backup.check.auditEvents, head: head, headFile: backup.headFile))
+            return try Output.json(BackupOutput(file: file, auditEvents: backup.auditEvents, head: backup.head, headFile: backup.headFile))
         }
-        Output.note("backed up to \(file) (verified: integrity ok, \(backup.check.auditEvents) audit events; head \(head) in \(backup.headFile))",
+        Output.note("backed up to \(file) (verified: integrity ok, \(backup.auditEvents) audit events; head \(backup.head) in \(backup.headFile))",
                     quiet: options.quiet)
     }
 }

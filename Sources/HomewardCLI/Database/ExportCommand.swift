@@ -43,18 +43,15 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        let actor = try context.actor()
-        guard let output = OutputFile.path(output) else {
-            try context.homeward.exportDatabase(actor, writing: Output.stream)
-            return
-        }
-        let summary = try context.homeward.exportDatabase(actor, toFile: output)
-        let withheld = summary.withheld.map { "\($0.table).\($0.column)" }
+        let output = OutputFile.path(output)
+        let summary = try context.service.exportDatabase(toFile: output, writing: Output.standardOutput)
+        guard let output else { return }
+        let withheld = summary.withheld
         if options.json {
-            return try Output.json(ExportOutput(file: output, schemaVersion: summary.schemaVersion, tables: summary.rowCounts.count,
-                                                rows: summary.totalRows, withheld: withheld))
+            return try Output.json(ExportOutput(file: output, schemaVersion: summary.schemaVersion, tables: summary.tables,
+                                                rows: summary.rows, withheld: withheld))
         }
-        Output.note("exported \(summary.totalRows) rows of \(summary.rowCounts.count) tables to \(output) "
+        Output.note("exported \(summary.rows) rows of \(summary.tables) tables to \(output) "
                     + "(schema \(summary.schemaVersion); withheld: \(withheld.joined(separator: ", ")))", quiet: options.quiet)
     }
 }

@@ -71,6 +71,10 @@ protocol HomewardService {
     func rejectLink(id: Int64, reason: String) throws -> LinkDecided
     func verifyAudit(expectedHead: (seq: Int64, hash: String)?) throws -> AuditVerification
     func checkDatabase() throws -> DatabaseCheck
+    /// A verified online copy in a new 0600 file, and its audit head in `FILE.head`.
+    func backup(to file: String) throws -> BackupWritten
+    /// The export document, into a new 0600 file or, without one, to `sink` as it is made.
+    func exportDatabase(toFile file: String?, writing sink: @escaping @Sendable (Data) throws -> Void) throws -> ExportWritten
 
     /// A report rendered and audited, then written to `file` (a new file, 0600) or handed to
     /// `sink` (standard output).
@@ -93,6 +97,21 @@ struct NewSession {
     let name: String
     let role: Role
     let expiresAt: String
+}
+
+/// A backup made: its audit events and head (SEQ:HASH), and where the head was written.
+struct BackupWritten {
+    let auditEvents: Int
+    let head: String
+    let headFile: String
+}
+
+/// An export written: the schema version, tables and rows it holds, the columns withheld.
+struct ExportWritten {
+    let schemaVersion: String
+    let tables: Int
+    let rows: Int
+    let withheld: [String]
 }
 
 /// The logged-in user.
@@ -249,6 +268,18 @@ struct LocalService: HomewardService {
     }
 
     func checkDatabase() throws -> DatabaseCheck { try homeward.checkDatabase(try actor()) }
+
+    func backup(to file: String) throws -> BackupWritten {
+        let backup = try homeward.backup(try actor(), to: file)
+        return BackupWritten(auditEvents: backup.check.auditEvents, head: "\(backup.headSeq):\(backup.headHash)", headFile: backup.headFile)
+    }
+
+    func exportDatabase(toFile file: String?, writing sink: @escaping @Sendable (Data) throws -> Void) throws -> ExportWritten {
+        let summary = try file.map { try homeward.exportDatabase(try actor(), toFile: $0) }
+            ?? homeward.exportDatabase(try actor(), writing: sink)
+        return ExportWritten(schemaVersion: summary.schemaVersion, tables: summary.rowCounts.count, rows: summary.totalRows,
+                             withheld: summary.withheld.map { "\($0.table).\($0.column)" })
+    }
 
     func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
                       writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {

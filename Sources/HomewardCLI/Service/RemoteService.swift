@@ -481,6 +481,68 @@ struct RemoteService: HomewardService {
         }
     }
 
+    func backup(to file: String) throws -> BackupWritten {
+        let headFile = DatabaseBackup.headFile(for: file)
+        for path in [file, headFile] {
+            var existing = stat()
+            guard lstat(path, &existing) != 0 else { throw StorageError.backupTargetExists(path: path) }
+        }
+        let target = try PrivateFile.createEmpty(at: file, for: .backup)
+        var headMade = false
+        do {
+            let sink = FileSink(target, path: file)
+            let (head, events) = try call { client in
+                switch try await client.createBackup() {
+                case let .ok(ok):
+                    let digest = try await Self.drain(ok.body.binary, into: sink.write)
+                    guard digest == ok.headers.xContentSHA256 else { throw RemoteFailure.unexpected("a backup whose SHA-256 differs") }
+                    return (ok.headers.xAuditHead, ok.headers.xAuditEvents)
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+            try target.synchronize(path: file)
+            try target.check(at: file)
+            let headTarget = try PrivateFile.createEmpty(at: headFile, for: .backup)
+            headMade = true
+            try headTarget.write(Data("\(head)\n".utf8), path: headFile)
+            try headTarget.synchronize(path: headFile)
+            return BackupWritten(auditEvents: events, head: head, headFile: headFile)
+        } catch {
+            unlink(file)
+            if headMade { unlink(headFile) }
+            throw error
+        }
+    }
+
+    func exportDatabase(toFile file: String?, writing sink: @escaping @Sendable (Data) throws -> Void) throws -> ExportWritten {
+        let download: (@escaping @Sendable (Data) throws -> Void) throws -> ExportWritten = { sink in
+            try call { client in
+                switch try await client.exportDatabase(query: .init(format: .json)) {
+                case let .ok(ok):
+                    _ = try await Self.drain(ok.body.binary, into: sink)
+                    let headers = ok.headers
+                    return ExportWritten(schemaVersion: headers.xExportSchemaVersion, tables: headers.xExportTables,
+                                         rows: headers.xExportRows,
+                                         withheld: headers.xExportWithheld.split(separator: ",").map(String.init))
+                case let .default(status, error): throw RemoteFailure.from(status: status, error)
+                }
+            }
+        }
+        guard let file else { return try download(sink) }
+        return try PrivateFile.writeNew(at: file) { write in try download(FileSink(write).write) }
+    }
+
+    /// Every chunk of `body` handed to `sink` in order, as it arrives; the SHA-256 of it all.
+    private static func drain(_ body: HTTPBody, into sink: @Sendable (Data) throws -> Void) async throws -> String {
+        var hash = SHA256()
+        for try await chunk in body {
+            let data = Data(chunk)
+            hash.update(data: data)
+            try sink(data)
+        }
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
     func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
                       writing sink: ((Data) throws -> Void)?) throws -> RenderedReport {
         let query = Operations.GetFamilyReport.Input.Query(format: try Self.value(format.rawValue),
@@ -659,6 +721,18 @@ struct RemoteService: HomewardService {
     private static func form(_ form: InquiryForm) throws -> Components.Schemas.InquiryForm {
         try JSONDecoder().decode(Components.Schemas.InquiryForm.self, from: form.jsonData())
     }
+}
+
+/// Where a download's chunks go: a file being written or a writer's sink. The download hands
+/// it one chunk at a time, in order, from one task, so nothing touches it concurrently.
+private final class FileSink: @unchecked Sendable {
+    private let append: (Data) throws -> Void
+
+    init(_ file: CreatedFile, path: String) { append = { try file.write($0, path: path) } }
+
+    init(_ write: @escaping (Data) throws -> Void) { append = write }
+
+    @Sendable func write(_ data: Data) throws { try append(data) }
 }
 
 /// Adds `Authorization: Bearer` to every request when there is a token.

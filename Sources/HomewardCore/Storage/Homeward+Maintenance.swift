@@ -40,7 +40,7 @@ public struct DatabaseBackup: Sendable, Equatable {
     /// Where the head was written: the backup's path with `.head` appended.
     public var headFile: String
 
-    static func headFile(for backup: String) -> String { backup + ".head" }
+    public static func headFile(for backup: String) -> String { backup + ".head" }
 }
 
 extension Homeward {
