@@ -3,12 +3,14 @@
 #
 # A new database in a temporary folder (admin alice, coordinator olena, auditor vera, API_INQUIRIES
 # inquiries, a remains batch with candidate links), the server on a free loopback port, and
-# schemathesis (`st`) run three times:
+# schemathesis (`st`) run four times:
 #   1. every operation but logout as olena, API_EXAMPLES cases each, with real references, link ids and
 #      the batch code mixed into the generated values (so that requests reach the core, not
 #      only its 404s);
 #   2. the audit verification (GET /audit/verification) as an auditor, whom it is for;
-#   3. logout (DELETE /sessions/current) alone, with a token of its own, since it ends the
+#   3. accounts, settings, the database check, backup and export as the admin, whom they are for
+#      (user names from olena, vera and random ones; olena's and vera's runs are over by then);
+#   4. logout (DELETE /sessions/current) alone, with a token of its own, since it ends the
 #      session the first run works with.
 # Then the server is stopped with SIGTERM and must exit 0. Fails on any schemathesis failure;
 # the folder is kept then (its path is printed), removed otherwise.
@@ -37,6 +39,7 @@ url=$(cat "$server/url")
 token=$(cat "$server/token")
 logout_token=$("$here/api-server.sh" token "$server") || { "$here/api-server.sh" stop "$server"; exit 1; }
 auditor_token=$("$here/api-server.sh" token "$server" auditor) || { "$here/api-server.sh" stop "$server"; exit 1; }
+admin_token=$("$here/api-server.sh" token "$server" admin) || { "$here/api-server.sh" stop "$server"; exit 1; }
 
 # Real identifiers among the generated ones: 80% of path references, link ids, batch codes and
 # record tags, half of the inquiry and batch filters.
@@ -52,6 +55,7 @@ batch = lines("batch")
 print("[dictionaries.references]\nvalues = " + json.dumps(references, ensure_ascii=False))
 print("[dictionaries.links]\nvalues = " + json.dumps(links))
 print("[dictionaries.batches]\nvalues = " + json.dumps(batch))
+print("[dictionaries.users]\nvalues = " + json.dumps(["olena", "vera", "Olena"]))
 print("[dictionaries.tags]\nvalues = " + json.dumps([f"R{n:03d}" for n in range(1, 21)]))
 print('''[parameters]
 "path.reference" = { dictionary = "references", probability = 0.8 }
@@ -59,7 +63,8 @@ print('''[parameters]
 "path.id" = { dictionary = "links", probability = 0.8 }
 "query.batch" = { dictionary = "batches", probability = 0.5 }
 "path.code" = { dictionary = "batches", probability = 0.8 }
-"path.tag" = { dictionary = "tags", probability = 0.8 }''')
+"path.tag" = { dictionary = "tags", probability = 0.8 }
+"path.name" = { dictionary = "users", probability = 0.7 }''')
 PY
 
 # schemathesis keeps its caches in the working folder: the temporary one.
@@ -86,6 +91,17 @@ st run "$spec" "${common[@]}" -H "Authorization: Bearer $auditor_token" \
   --max-examples "$API_EXAMPLES" --include-operation-id verifyAudit >"$work/auditor.log" 2>&1 || failed="$failed auditor"
 sed -n '/^=* FAILURES =*$/,$p' "$work/auditor.log" | grep -v '^\s*$' | head -100
 tail -1 "$work/auditor.log"
+
+echo "api-check: schemathesis, accounts, settings, the database check, backup and export as the admin (log $work/admin.log)"
+admin_operations=()
+for operation in listUsers createUser setUserRole setUserStatus setUserPassword revokeUserSessions assignBatch unassignBatch \
+                 listSettings setSetting unsetSetting checkDatabase createBackup exportDatabase; do
+  admin_operations+=(--include-operation-id "$operation")
+done
+st --config-file "$work/schemathesis.toml" run "$spec" "${common[@]}" -H "Authorization: Bearer $admin_token" \
+  --max-examples "$API_EXAMPLES" "${admin_operations[@]}" >"$work/admin.log" 2>&1 || failed="$failed admin"
+sed -n '/^=* FAILURES =*$/,$p' "$work/admin.log" | grep -v '^\s*$' | head -200
+tail -1 "$work/admin.log"
 
 echo "api-check: schemathesis, logout (log $work/logout.log)"
 st run "$spec" "${common[@]}" -H "Authorization: Bearer $logout_token" \

@@ -10,8 +10,8 @@
 #                                            env         HOME, XDG_STATE_HOME and HOMEWARD_DB to source for the CLI
 #                                          with WITH_BATCH=1 also a remains batch of 20 records (its code
 #                                          in batch) and the candidate links matching saves (link-ids)
-#   scripts/api-server.sh token DIR [auditor]   prints one more bearer token of olena's (or of
-#                                          vera, an auditor)
+#   scripts/api-server.sh token DIR [auditor|admin]   prints one more bearer token of olena's (or of
+#                                          vera, an auditor, or alice, the admin)
 #   scripts/api-server.sh stop DIR         SIGTERM, waits for the server to finish (60 s at most) and
 #                                          exits with the server's own exit status
 #
@@ -37,6 +37,7 @@ use_dir() {
 token() {
   local url body name=olena password=$COORDINATOR_PASSWORD
   [ "${1:-}" = auditor ] && { name=vera; password=$AUDITOR_PASSWORD; }
+  [ "${1:-}" = admin ] && { name=alice; password=$ADMIN_PASSWORD; }
   url=$(cat "$dir/url")
   body=$(curl -sS --max-time 30 -X POST "$url/sessions" -H 'content-type: application/json' \
     -d "{\"name\":\"$name\",\"password\":\"$password\"}") || fail "POST /sessions failed"
@@ -134,7 +135,7 @@ stop() {
 
 case "${1:-}" in
   start) [ $# -eq 3 ] || fail "usage: $0 start DIR ROWS"; start "$2" "$3" ;;
-  token) [ $# -eq 2 ] || [ $# -eq 3 ] || fail "usage: $0 token DIR [auditor]"; use_dir "$2"; token "${3:-}" ;;
+  token) [ $# -eq 2 ] || [ $# -eq 3 ] || fail "usage: $0 token DIR [auditor|admin]"; use_dir "$2"; token "${3:-}" ;;
   stop) [ $# -eq 2 ] || fail "usage: $0 stop DIR"; stop "$2" ;;
-  *) fail "usage: $0 start DIR ROWS | token DIR [auditor] | stop DIR" ;;
+  *) fail "usage: $0 start DIR ROWS | token DIR [auditor|admin] | stop DIR" ;;
 esac

@@ -5,9 +5,8 @@ import HomewardCore
 /// Homeward server (``GlobalOptions/serverURL``), and the logged-in user's session token.
 struct CommandContext {
     let options: GlobalOptions
-    /// The use cases, local or remote; commands that a server offers use only this.
+    /// The use cases, local or remote: every command but `init`, `demo` and `serve` uses only this.
     let service: any HomewardService
-    private let core: Homeward?
 
     /// A session token and where it came from.
     struct Credential {
@@ -23,26 +22,10 @@ struct CommandContext {
                 throw CLIError.usage("give either --db (a database file) or a server (--server, HOMEWARD_SERVER), not both")
             }
             let address = try ServerAddress(server)
-            core = nil
             service = RemoteService(server: address, token: { try token(address.sessionKey) })
         } else {
             let homeward = try Homeward.open(path: options.databasePath, environment: Self.environment)
-            core = homeward
             service = LocalService(homeward: homeward, token: { try token(try homeward.databaseID()) })
-        }
-    }
-
-    /// The core on the database file, for the commands a server does not offer yet; with a
-    /// server, a refusal that says where to run them instead.
-    var homeward: Homeward {
-        get throws {
-            guard let core else {
-                throw CLIError.unavailable("""
-                    this command is not offered by the Homeward server yet; run it on the server's host \
-                    against the database file (without HOMEWARD_SERVER or --server)
-                    """)
-            }
-            return core
         }
     }
 
@@ -70,11 +53,6 @@ struct CommandContext {
             FileHandle.standardError.write(Data("note: waiting for another writer (an import or backup may be running)…\n".utf8))
         }
         return environment
-    }
-
-    /// The logged-in user: HOMEWARD_TOKEN if set, else this database's token file.
-    func actor() throws -> Actor {
-        try homeward.authenticate(token: try credential().token)
     }
 
     func token() throws -> String { try credential().token }
