@@ -4,14 +4,16 @@
 # A new database in a temporary folder (admin alice, coordinator olena, auditor vera, API_INQUIRIES
 # inquiries, a remains batch with candidate links), the server on a free loopback port, and
 # schemathesis (`st`) run four times:
-#   1. every operation but logout as olena, API_EXAMPLES cases each, with real references, link ids and
+#   1. every operation but logout and the admin's (accounts, settings, db check, backup, export)
+#      as olena, API_EXAMPLES cases each, with real references, link ids and
 #      the batch code mixed into the generated values (so that requests reach the core, not
 #      only its 404s);
 #   2. the audit verification (GET /audit/verification) as an auditor, whom it is for;
-#   3. accounts, settings, the database check, backup and export as the admin, whom they are for
-#      (user names from olena, vera and random ones; olena's and vera's runs are over by then);
-#   4. logout (DELETE /sessions/current) alone, with a token of its own, since it ends the
-#      session the first run works with.
+#   3. logout (DELETE /sessions/current) alone, with a token of its own, since it ends the
+#      session the first run works with;
+#   4. accounts, settings, the database check, backup and export as the admin, whom they are for
+#      (user names from olena, vera and random ones: the other runs are over by then), and last
+#      the revocation of an account's sessions, which may be the admin's own.
 # Then the server is stopped with SIGTERM and must exit 0. Fails on any schemathesis failure;
 # the folder is kept then (its path is printed), removed otherwise.
 #
@@ -75,9 +77,13 @@ common=(--url "$url" --checks "$API_CHECKS" --no-color --output-truncate false -
         --generation-database none "${seed[@]}")
 failed=""
 
+# The admin's; revoking sessions runs last on its own (it may end the admin's own).
+admin_operations=(listUsers createUser setUserRole setUserStatus setUserPassword assignBatch unassignBatch
+                  listSettings setSetting unsetSetting checkDatabase createBackup exportDatabase)
 echo "api-check: schemathesis, every operation but logout ($API_EXAMPLES examples each; log $work/operations.log)"
 st --config-file "$work/schemathesis.toml" run "$spec" "${common[@]}" -H "Authorization: Bearer $token" \
   --max-examples "$API_EXAMPLES" --exclude-operation-id deleteCurrentSession \
+  $(printf -- '--exclude-operation-id %s ' "${admin_operations[@]}" revokeUserSessions) \
   --report junit --report-junit-path "$work/operations.xml" >"$work/operations.log" 2>&1 || failed="$failed operations"
 if grep -q '^=* FAILURES =*$' "$work/operations.log"; then
   sed -n '/^=* FAILURES =*$/,$p' "$work/operations.log" | grep -v '^\s*$' | head -600
@@ -92,22 +98,22 @@ st run "$spec" "${common[@]}" -H "Authorization: Bearer $auditor_token" \
 sed -n '/^=* FAILURES =*$/,$p' "$work/auditor.log" | grep -v '^\s*$' | head -100
 tail -1 "$work/auditor.log"
 
-echo "api-check: schemathesis, accounts, settings, the database check, backup and export as the admin (log $work/admin.log)"
-admin_operations=()
-for operation in listUsers createUser setUserRole setUserStatus setUserPassword revokeUserSessions assignBatch unassignBatch \
-                 listSettings setSetting unsetSetting checkDatabase createBackup exportDatabase; do
-  admin_operations+=(--include-operation-id "$operation")
-done
-st --config-file "$work/schemathesis.toml" run "$spec" "${common[@]}" -H "Authorization: Bearer $admin_token" \
-  --max-examples "$API_EXAMPLES" "${admin_operations[@]}" >"$work/admin.log" 2>&1 || failed="$failed admin"
-sed -n '/^=* FAILURES =*$/,$p' "$work/admin.log" | grep -v '^\s*$' | head -200
-tail -1 "$work/admin.log"
-
 echo "api-check: schemathesis, logout (log $work/logout.log)"
 st run "$spec" "${common[@]}" -H "Authorization: Bearer $logout_token" \
   --max-examples 10 --include-operation-id deleteCurrentSession >"$work/logout.log" 2>&1 || failed="$failed logout"
 sed -n '/^=* FAILURES =*$/,$p' "$work/logout.log" | grep -v '^\s*$' | head -100
 tail -1 "$work/logout.log"
+
+echo "api-check: schemathesis, accounts, settings, the database check, backup and export as the admin (log $work/admin.log)"
+st --config-file "$work/schemathesis.toml" run "$spec" "${common[@]}" -H "Authorization: Bearer $admin_token" \
+  --max-examples "$API_EXAMPLES" $(printf -- '--include-operation-id %s ' "${admin_operations[@]}") >"$work/admin.log" 2>&1 \
+  || failed="$failed admin"
+sed -n '/^=* FAILURES =*$/,$p' "$work/admin.log" | grep -v '^\s*$' | head -200
+tail -1 "$work/admin.log"
+st --config-file "$work/schemathesis.toml" run "$spec" "${common[@]}" -H "Authorization: Bearer $admin_token" \
+  --max-examples 10 --include-operation-id revokeUserSessions >"$work/revoke.log" 2>&1 || failed="$failed revoke"
+sed -n '/^=* FAILURES =*$/,$p' "$work/revoke.log" | grep -v '^\s*$' | head -100
+tail -1 "$work/revoke.log"
 
 "$here/api-server.sh" stop "$server" || failed="$failed server-exit"
 # What reached the core: the responses per operation, from the server's access log.

@@ -80,7 +80,8 @@ enum ErrorResponse {
     static func hummingbird(_ error: HTTPError) -> Response {
         switch error.status {
         case .contentTooLarge:
-            response(status: .contentTooLarge, kind: .badInput, message: "request body too large; the limit is for one form or reason")
+            response(status: .contentTooLarge, kind: .badInput,
+                     message: "request body too large: at most 1 MiB for a form or reason, 64 MiB and 64 KiB for an uploaded CSV file")
         case .notFound:
             response(status: .notFound, kind: .notFound, message: "no such resource; see api/openapi.yaml for the paths")
         case .methodNotAllowed:

@@ -60,6 +60,10 @@ struct RequestGate: RouterMiddleware {
             response = try await RequestCredentials.$current.withValue(credentials) {
                 try await next(request, context)
             }
+        } catch is NIOTooManyBytesError {
+            // The body is over its limit (HTTPError's 413 comes with no body of its own).
+            log(request, context, status: 413, since: started)
+            return ErrorResponse.hummingbird(HTTPError(.contentTooLarge))
         } catch let error as HTTPError {
             log(request, context, status: error.status.code, since: started)
             // Hummingbird's own refusals (a body over the limit, an unknown route) in the API's error shape.

@@ -496,7 +496,7 @@ struct ServerEndToEndTests {
         #expect(invalid.status == 422 && invalid.errorKind == "bad_input" && invalid.json.map { _ in true } == true, "\(invalid.body)")
         let large = try cli.write("large.json", #"{"notes": ""# + String(repeating: "x", count: 2 << 20) + #""}"#)
         let tooLarge = try HTTPExchange.send("POST", url + "/inquiries", token: token, bodyFile: large)
-        #expect(tooLarge.status == 413, "\(tooLarge.status) \(tooLarge.body.prefix(200))")
+        #expect(tooLarge.status == 413 && tooLarge.errorKind == "bad_input", "\(tooLarge.status) \(tooLarge.body.prefix(200))")
         // Ten attempts a minute per account name: the eleventh is refused before any hashing.
         var statuses: [Int] = []
         for _ in 0..<12 {
@@ -556,6 +556,11 @@ struct ServerEndToEndTests {
         try openssl.run()
         openssl.waitUntilExit()
         try #require(openssl.terminationStatus == 0)
+        // A key others can read is refused, as ssh refuses one.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: cli.path("key.pem"))
+        let readable = try cli.run(["serve", "--listen", "127.0.0.1:0", "--tls-cert", cli.path("cert.pem"), "--tls-key", cli.path("key.pem")])
+        #expect(readable.status == 64 && readable.stderr.contains("readable by others"), "\(readable.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: cli.path("key.pem"))
         let server = try ServedDatabase(cli, arguments: ["--listen", "127.0.0.1:0", "--tls-cert", cli.path("cert.pem"),
                                                          "--tls-key", cli.path("key.pem")])
         #expect(server.url.hasPrefix("https://"))

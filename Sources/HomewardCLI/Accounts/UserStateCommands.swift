@@ -55,7 +55,7 @@ struct UserRoleCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let changed = try context.service.setRole(name: name, role: role)
-        try Output.done(options, changed ? "\(name) is now \(role.rawValue)" : "\(name) is already \(role.rawValue); nothing changed",
-                        json: ["name": name, "role": role.rawValue, "changed": String(changed)])
+        if options.json { return try Output.json(["name": .string(name), "role": .string(role.rawValue), "changed": JSONValue.bool(changed)]) }
+        Output.note(changed ? "\(name) is now \(role.rawValue)" : "\(name) is already \(role.rawValue); nothing changed", quiet: options.quiet)
     }
 }

@@ -51,9 +51,8 @@ struct LinkConfirmCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let decided = try context.service.confirmLink(id: Int64(id))
-        try Output.done(options, "link \(decided.id) confirmed; \(decided.reference) is \(decided.inquiryStatus)",
-                        json: ["id": String(decided.id), "state": decided.state, "reference": decided.reference,
-                               "inquiry_status": decided.inquiryStatus])
+        if options.json { return try Output.json(decided) }
+        Output.note("link \(decided.id) confirmed; \(decided.reference) is \(decided.inquiryStatus)", quiet: options.quiet)
     }
 }
 
@@ -70,8 +69,7 @@ struct LinkRejectCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         let decided = try context.service.rejectLink(id: Int64(id), reason: reason)
-        try Output.done(options, "link \(decided.id) rejected; \(decided.reference) is \(decided.inquiryStatus)",
-                        json: ["id": String(decided.id), "state": decided.state, "reference": decided.reference,
-                               "inquiry_status": decided.inquiryStatus])
+        if options.json { return try Output.json(decided) }
+        Output.note("link \(decided.id) rejected; \(decided.reference) is \(decided.inquiryStatus)", quiet: options.quiet)
     }
 }

@@ -39,6 +39,12 @@ struct ServeCommand: ParsableCommand {
         for path in [tlsCert, tlsKey].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: path) {
             throw CLIError.missingInput("cannot read \(path): give a PEM file this account can read")
         }
+        // As ssh refuses a private key others can read: a key any local account could copy
+        // lets it impersonate the server.
+        if let tlsKey, let mode = (try? FileManager.default.attributesOfItem(atPath: tlsKey))?[.posixPermissions] as? Int,
+           mode & 0o077 != 0 {
+            throw CLIError.usage("the TLS key \(tlsKey) is readable by others (mode \(String(mode & 0o777, radix: 8))); chmod 600 it, or give one only this account can read")
+        }
         let homeward = try Homeward.open(path: options.databasePath, environment: CommandContext.environment)
         _ = try homeward.databaseID()
         let logger = Logger(label: "homeward") { label in
