@@ -28,8 +28,8 @@ extension APIHandler {
         guard case let .json(body) = input.body else { preconditionFailure("one content type") }
         let reference = input.path.reference
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            try homeward.reopenInquiry(actor, reference: reference, reason: body.reason)
-            return .ok(.init(body: .json(.init(reference: reference.uppercased(), status: .open))))
+            let status = try homeward.reopenInquiry(actor, reference: reference, reason: body.reason)
+            return .ok(.init(body: .json(.init(reference: reference.uppercased(), status: try Self.word(status)))))
         }
     }
 
@@ -247,12 +247,18 @@ extension APIHandler {
 /// by the core into a scratch folder and sent from there.
 extension APIHandler {
     func exportDatabase(_ input: Operations.ExportDatabase.Input) async throws -> Operations.ExportDatabase.Output {
-        let read = chunkReader
+        let (read, requested) = (chunkReader, input.query.file)
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            let (summary, file) = try DownloadedFile.made(named: "homeward-export.json", reading: read) { url in
-                try homeward.exportDatabase(actor, toFile: url.path)
+            let name = try Self.fileName(requested) ?? "homeward-export.json"
+            let (summary, file) = try DownloadedFile.made(named: name, reading: read) { url in
+                // Named as the client's file, or (without one) to a stream, as on the host.
+                guard requested != nil else {
+                    let created = try PrivateFile.createEmpty(at: url.path, for: .export)
+                    return try homeward.exportDatabase(actor, writing: { try created.write($0, path: url.path) })
+                }
+                return try homeward.exportDatabase(actor, toFile: url.path)
             }
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"homeward-export.json\"",
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(name)\"",
                                              xExportSchemaVersion: summary.schemaVersion, xExportTables: summary.rowCounts.count,
                                              xExportRows: summary.totalRows,
                                              xExportWithheld: summary.withheld.map { "\($0.table).\($0.column)" }.joined(separator: ",")),
@@ -261,16 +267,26 @@ extension APIHandler {
     }
 
     func createBackup(_ input: Operations.CreateBackup.Input) async throws -> Operations.CreateBackup.Output {
-        let read = chunkReader
+        let (read, requested) = (chunkReader, input.query.file)
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
-            let (backup, file) = try DownloadedFile.made(named: "homeward-backup.sqlite", reading: read) { url in
+            let name = try Self.fileName(requested) ?? "homeward-backup.sqlite"
+            let (backup, file) = try DownloadedFile.made(named: name, reading: read) { url in
                 try homeward.backup(actor, to: url.path)
             }
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"homeward-backup.sqlite\"",
+            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(name)\"",
                                              xAuditHead: "\(backup.headSeq):\(backup.headHash)", xAuditEvents: backup.check.auditEvents,
                                              xContentSHA256: file.sha256),
                              body: .binary(file.body)))
         }
+    }
+
+    /// The client's file name for the audit, as one path component of the scratch folder.
+    private static func fileName(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 255, !text.contains("/"), !text.contains("\0"), text != ".", text != ".." else {
+            throw RequestError.malformed("file", text, "a file name without a folder, e.g. homeward-2026-12-07.sqlite")
+        }
+        return text
     }
 
     /// Reads the next chunk of a download on the blocking pool, off the event loops.

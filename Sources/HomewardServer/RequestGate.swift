@@ -41,6 +41,21 @@ struct RequestGate: RouterMiddleware {
     let bodyLimit: Int
     let logger: Logger
 
+    /// The download headers as RFC 6266 and the spec write them (`attachment; filename="…"`,
+    /// `SEQ:HASH`, a comma-separated list): the generated server percent-encodes header values
+    /// as URI components, which `curl -J` and other clients would take literally. None of
+    /// these values holds a `%` of its own (file names are references, codes and fixed names).
+    static func unescapeDownloadHeaders(_ headers: inout HTTPFields) {
+        for name in downloadHeaders {
+            if let value = headers[name], let plain = value.removingPercentEncoding, plain != value { headers[name] = plain }
+        }
+    }
+
+    private static let downloadHeaders: [HTTPField.Name] = [.contentDisposition, .contentLanguage] + [
+        "X-Audit-Head", "X-Audit-Events", "X-Content-SHA256", "X-Export-Schema-Version", "X-Export-Tables", "X-Export-Rows",
+        "X-Export-Withheld",
+    ].compactMap { HTTPField.Name($0) }
+
     /// The paths whose body is a CSV file: an inquiry import and a batch's manifest.
     static func isUpload(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -50,7 +65,7 @@ struct RequestGate: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var request = request
-        let response: Response
+        var response: Response
         do {
             // An import uploads its file; every other body is a form or a reason.
             let limit = Self.isUpload(request.uri.path) ? ServerConfiguration.importBodyLimit : bodyLimit
@@ -77,6 +92,7 @@ struct RequestGate: RouterMiddleware {
                                           message: "the request does not match the API (api/openapi.yaml, \(error.operationID)): \(reason)")
         }
         log(request, context, status: response.status.code, since: started)
+        Self.unescapeDownloadHeaders(&response.headers)
         return response
     }
 

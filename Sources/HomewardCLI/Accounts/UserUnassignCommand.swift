@@ -12,6 +12,6 @@ struct UserUnassignCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(options)
         try context.service.unassignBatch(user: name, code: batch)
-        try Output.done(options, "\(name) no longer assigned to \(batch.uppercased())", json: ["user": name, "code": batch.uppercased()])
+        try Output.done(options, "\(name) no longer assigned to \(batch.uppercased())", json: ["name": name, "code": batch.uppercased()])
     }
 }

@@ -7,7 +7,7 @@ struct AuditLogCommand: ParsableCommand {
         commandName: "log", abstract: "List audit events, oldest first (coordinators see their own).")
 
     @Option(help: "Only events by this user.") var actor: String?
-    @Option(help: "Only this action (user.add) or group (user.).") var action: String?
+    @Option(help: "Only this action (user.add) or group (user. or user).") var action: String?
     @Option(help: ArgumentHelp("Only events at or after this ISO 8601 date or date-time (2025-06-02, 2025-06-02T10:00:00+03:00).",
                                valueName: "date"), transform: ISODate.parse)
     var since: ISODate?

@@ -13,7 +13,9 @@ struct InquiryReopenCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(options)
-        try context.service.reopenInquiry(reference: reference, reason: reason)
-        try Output.done(options, "\(reference.uppercased()) is open again", json: ["reference": reference.uppercased(), "status": "open"])
+        let status = try context.service.reopenInquiry(reference: reference, reason: reason)
+        try Output.done(options, status == "linked" ? "\(reference.uppercased()) is linked again (its person has a confirmed link)"
+                                                    : "\(reference.uppercased()) is open again",
+                        json: ["reference": reference.uppercased(), "status": status])
     }
 }

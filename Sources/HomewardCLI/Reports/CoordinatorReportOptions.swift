@@ -13,6 +13,9 @@ struct CoordinatorReportOptions: ParsableArguments {
 
     func validate() throws {
         try OutputFile.validate(output)
+        if format == nil, let file {
+            try ReportWritten.checkExtension(file, known: ["html", "htm", "csv", "json", "txt", "text"], formats: "table, csv, json or html")
+        }
     }
 
     /// The new file to write, or nil for standard output.
@@ -55,7 +58,7 @@ struct ReportBatchCommand: ParsableCommand {
             row per live record. Admins, coordinators and auditors; every report is audited.
             """)
 
-    @Argument(help: "The batch code, B-YYYY-NNNN.") var code: String
+    @Argument(help: "The batch code, e.g. B-2025-014.") var code: String
     @OptionGroup var report: CoordinatorReportOptions
     @OptionGroup var options: GlobalOptions
 

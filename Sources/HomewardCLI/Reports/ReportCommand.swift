@@ -38,6 +38,16 @@ struct ReportWritten: Encodable {
         throw ValidationError("--json prints the report as JSON, but --format is \(format); drop --json, or use --format json")
     }
 
+    /// Refuses an output file whose extension names a format this report does not have
+    /// (`-o report.pdf`) when no --format says which to write: it would get text under a
+    /// name that promises something else.
+    static func checkExtension(_ path: String, known: Set<String>, formats: String) throws {
+        let suffix = fileExtension(path)
+        guard suffix.isEmpty || known.contains(suffix) else {
+            throw ValidationError("-o \(path): .\(suffix) is not a format of this report; give --format (\(formats)) or a file name ending in one")
+        }
+    }
+
     /// The file name extension of a path, lower-case.
     static func fileExtension(_ path: String) -> String {
         URL(fileURLWithPath: path).pathExtension.lowercased()
@@ -68,6 +78,9 @@ struct ReportFamilyCommand: ParsableCommand {
     func validate() throws {
         try OutputFile.validate(output)
         try ReportWritten.checkJSON(options, format: format?.rawValue, toFile: OutputFile.path(output))
+        if format == nil, let file = OutputFile.path(output) {
+            try ReportWritten.checkExtension(file, known: ["html", "htm", "txt", "text", "json"], formats: "html, txt or json")
+        }
     }
 
     func run() throws {

@@ -48,7 +48,8 @@ protocol HomewardService {
     /// What `addInquiry` would store; nothing is stored.
     func previewInquiry(_ form: InquiryForm, coordinator: String?) throws -> InquiryPreview
     func inquiryHistory(reference: String) throws -> [InquiryHistoryEntry]
-    func reopenInquiry(reference: String, reason: String) throws
+    /// The inquiry's status now: open, or linked when its person has a confirmed link.
+    func reopenInquiry(reference: String, reason: String) throws -> String
     func mergeInquiry(reference: String, into: String, force: Bool) throws
     func unmergeInquiry(reference: String) throws
 
@@ -207,7 +208,9 @@ struct LocalService: HomewardService {
 
     func inquiryHistory(reference: String) throws -> [InquiryHistoryEntry] { try homeward.inquiryHistory(try actor(), reference: reference) }
 
-    func reopenInquiry(reference: String, reason: String) throws { try homeward.reopenInquiry(try actor(), reference: reference, reason: reason) }
+    func reopenInquiry(reference: String, reason: String) throws -> String {
+        try homeward.reopenInquiry(try actor(), reference: reference, reason: reason)
+    }
 
     func mergeInquiry(reference: String, into: String, force: Bool) throws {
         try homeward.mergeInquiry(try actor(), reference: reference, into: into, force: force)

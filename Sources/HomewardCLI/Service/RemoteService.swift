@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import HomewardAPI
 import HomewardCore
+import HomewardServer
 import HTTPTypes
 import NIOCore
 import NIOSSL
@@ -33,7 +34,7 @@ struct RemoteService: HomewardService {
 
     func endSession(token: String, reason: SessionEndReason) throws -> SessionEnd {
         try call(as: .token(token)) { client in
-            switch try await client.deleteCurrentSession() {
+            switch try await client.deleteCurrentSession(query: .init(reason: try Self.value(reason.rawValue))) {
             case let .ok(ok): return try ok.body.json.session == .alreadyEnded ? .alreadyEnded : .ended(user: "")
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
@@ -257,10 +258,10 @@ struct RemoteService: HomewardService {
         }
     }
 
-    func reopenInquiry(reference: String, reason: String) throws {
+    func reopenInquiry(reference: String, reason: String) throws -> String {
         try call { client in
             switch try await client.reopenInquiry(path: .init(reference: reference), body: .json(.init(reason: reason))) {
-            case .ok: return
+            case let .ok(ok): return try ok.body.json.status.rawValue
             case let .default(status, error): throw RemoteFailure.from(status: status, error)
             }
         }
@@ -492,7 +493,7 @@ struct RemoteService: HomewardService {
         do {
             let sink = FileSink(target, path: file)
             let (head, events) = try call { client in
-                switch try await client.createBackup() {
+                switch try await client.createBackup(query: .init(file: URL(fileURLWithPath: file).lastPathComponent)) {
                 case let .ok(ok):
                     let digest = try await Self.drain(ok.body.binary, into: sink.write)
                     guard digest == ok.headers.xContentSHA256 else { throw RemoteFailure.unexpected("a backup whose SHA-256 differs") }
@@ -517,7 +518,7 @@ struct RemoteService: HomewardService {
     func exportDatabase(toFile file: String?, writing sink: @escaping @Sendable (Data) throws -> Void) throws -> ExportWritten {
         let download: (@escaping @Sendable (Data) throws -> Void) throws -> ExportWritten = { sink in
             try call { client in
-                switch try await client.exportDatabase(query: .init(format: .json)) {
+                switch try await client.exportDatabase(query: .init(format: .json, file: file.map { URL(fileURLWithPath: $0).lastPathComponent })) {
                 case let .ok(ok):
                     _ = try await Self.drain(ok.body.binary, into: sink)
                     let headers = ok.headers
@@ -670,10 +671,19 @@ struct RemoteService: HomewardService {
 
     /// `body` with a client for `caller`, waited for: the commands are synchronous.
     private func call<T: Sendable>(as caller: Caller = .session, _ body: @escaping @Sendable (Client) async throws -> T) throws -> T {
-        let bearer: String? = switch caller {
-        case .session: try token()
-        case let .token(token): token
-        case .nobody: nil
+        let bearer: String?
+        switch caller {
+        case .session:
+            do {
+                bearer = try token()
+            } catch AccessError.notLoggedIn {
+                // "Log in" would send the user to a server that may not be there (a mistyped
+                // port): say so when it cannot be reached.
+                try call(as: .nobody) { client in _ = try await client.getHealth() }
+                throw AccessError.notLoggedIn
+            }
+        case let .token(token): bearer = token
+        case .nobody: bearer = nil
         }
         let client = Client(serverURL: server.url, transport: AsyncHTTPClientTransport(configuration: .init(
             client: try ServerAddress.httpClient(), timeout: .seconds(120))), middlewares: [BearerToken(token: bearer)])
@@ -708,6 +718,11 @@ struct RemoteService: HomewardService {
             throw ImportError.file(.cannotOpen(path: file.path))
         }
         guard !bytes.isEmpty else { throw ImportError.file(.empty(path: file.path)) }
+        // The server would refuse a larger body with 413 while it is still being sent, which
+        // reads on this side as a broken connection: say it here instead.
+        guard bytes.count <= ServerConfiguration.importBodyLimit else {
+            throw CLIError.badData("\(file.path) is \(bytes.count) bytes; a Homeward server takes uploads of at most \(ServerConfiguration.importBodyLimit) (64 MiB and 64 KiB): split the file, or import it on the server's host")
+        }
         return bytes
     }
 

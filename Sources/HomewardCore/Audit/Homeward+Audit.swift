@@ -4,7 +4,8 @@ import GRDB
 /// Filters for ``Homeward/auditLog(_:filter:)``.
 public struct AuditFilter: Sendable {
     public var actor: String?
-    /// An exact action ("user.add") or a group ending in a dot ("user.").
+    /// An exact action ("user.add"), a group ending in a dot ("user."), or a word that is
+    /// either ("user": the action `user` or the group `user.`).
     public var action: String?
     /// Events at or after this instant (ISO 8601 date or date-time).
     public var since: Date?
@@ -60,6 +61,10 @@ extension Homeward {
         var filter = filter
         if !actor.may(.readAllAudit) {
             try authorize(actor, .readOwnAudit, action: "audit.log")
+            // Asking for someone else's events is refused as such, not answered with one's own.
+            if let asked = filter.actor, UserName.key(asked) != UserName.key(actor.name) {
+                try authorize(actor, .readAllAudit, action: "audit.log", entityType: "user", entityID: asked)
+            }
             filter.actor = actor.name
         }
         return try read { db in
@@ -68,10 +73,11 @@ extension Homeward {
                 request = request.filter(AuditEvent.Columns.actorName.collating(.nocase) == name)
             }
             if let action = filter.action {
-                // A group is a literal prefix: '%' and '_' in it match only themselves.
+                // A group is a literal prefix: '%' and '_' in it match only themselves. A word
+                // without the dot is the action itself or its group ("export" finds export.json).
                 request = action.hasSuffix(".")
                     ? request.filter(sql: "action LIKE ? ESCAPE '\\'", arguments: [LikePattern.prefix(action)])
-                    : request.filter(AuditEvent.Columns.action == action)
+                    : request.filter(sql: "(action = ? OR action LIKE ? ESCAPE '\\')", arguments: [action, LikePattern.prefix(action + ".")])
             }
             if let since = filter.since {
                 request = request.filter(AuditEvent.Columns.at >= Timestamp.text(since))

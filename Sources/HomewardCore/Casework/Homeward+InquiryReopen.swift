@@ -10,14 +10,15 @@ extension Homeward {
     /// A merged inquiry is refused: its person is the other inquiry's until it is unmerged.
     /// (When links exist, reopening an inquiry that still has a confirmed link should return
     /// it to `linked`; today every reopened inquiry is `open`.)
-    public func reopenInquiry(_ actor: Actor, reference text: String, reason: String) throws {
+    @discardableResult
+    public func reopenInquiry(_ actor: Actor, reference text: String, reason: String) throws -> String {
         let reference = try InquiryReference.parse(text)
         try authorize(actor, .editCases, action: "inquiry.reopen", entityType: "inquiry", entityID: reference.description)
-        try recordingFailure("inquiry.reopen", by: actor, entityType: "inquiry", entityID: reference.description) {
+        return try recordingFailure("inquiry.reopen", by: actor, entityType: "inquiry", entityID: reference.description) {
             guard let reason = try FreeText.checked("reason", reason, limit: 4000) else {
                 throw CaseworkError.invalid([FieldProblem(field: "reason", message: "required; say why the inquiry is reopened")])
             }
-            try write { db in
+            return try write { db in
                 // The status is read inside the write transaction, so two coordinators cannot both reopen it.
                 guard let current = try InquiryRow.fetch(reference, in: db) else { throw CaseworkError.noSuchInquiry(reference.description) }
                 switch current.status {
@@ -31,10 +32,16 @@ extension Homeward {
                 default:
                     break
                 }
-                try db.execute(sql: "UPDATE inquiry SET status = 'open', status_reason = ?, updated_at = ? WHERE id = ?",
-                               arguments: [reason, Timestamp.text(now), current.inquiryID])
+                // An inquiry whose person has a confirmed link is linked again, not open: the
+                // link stands until someone rejects it.
+                let linked = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE inquiry_id = ? AND state = 'confirmed')",
+                                               arguments: [current.inquiryID]) ?? false
+                let status = linked ? "linked" : "open"
+                try db.execute(sql: "UPDATE inquiry SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?",
+                               arguments: [status, reason, Timestamp.text(now), current.inquiryID])
                 try audit(AuditEntry(action: "inquiry.reopen", entityType: "inquiry", entityID: reference.description,
-                                     details: ["from": current.status, "to": "open"]), by: actor, in: db)
+                                     details: ["from": current.status, "to": status]), by: actor, in: db)
+                return status
             }
         }
     }

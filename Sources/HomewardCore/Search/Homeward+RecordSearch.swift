@@ -8,6 +8,9 @@ extension Homeward {
     ///
     /// - Parameter limit: at most this many hits; nil for all.
     /// - Returns: hits best first; persons before records of equal score.
+    /// The longest search text accepted, in characters.
+    public static let longestSearch = 500
+
     public func find(_ actor: Actor, _ query: String, limit: Int? = nil) throws -> [SearchResult] {
         try Self.checkLimit(limit)
         let readsCases = actor.may(.readInquiries)
@@ -19,6 +22,10 @@ extension Homeward {
         }
         guard !text.isEmpty else {
             throw CaseworkError.invalid([FieldProblem(field: "text", message: "empty; give a name, reference, tag, service number or phone")])
+        }
+        // No name, reference or number is this long; the API's query parameter has the same bound.
+        guard text.count <= Self.longestSearch else {
+            throw CaseworkError.invalid([FieldProblem(field: "text", message: "\(text.count) characters; a search is at most \(Self.longestSearch): give a name, reference, tag, service number or phone")])
         }
         var results = [SearchResult]()
         if readsCases { results += try search(actor, text, limit: limit).map(SearchResult.inquiry) }

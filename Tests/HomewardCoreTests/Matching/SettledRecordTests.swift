@@ -57,6 +57,18 @@ import Testing
         #expect(try !s.f.homeward.matchBatch(s.f.olena, code: s.code, minScore: -99).candidates.contains { $0.record == s.r2 })
     }
 
+    @Test func aClosedInquiryWithAConfirmedLinkReopensAsLinked() throws {
+        let s = try Settled()
+        _ = try s.f.homeward.confirmLink(s.f.olena, id: try s.link(s.r1, s.truth))
+        try s.f.homeward.closeInquiry(s.f.olena, reference: s.truth, withdrawn: false, reason: "family told")
+        #expect(try s.f.homeward.reopenInquiry(s.f.olena, reference: s.truth, reason: "the family doubts it") == "linked")
+        #expect(try s.f.inquiryStatus(s.truth) == "linked")
+        #expect(try s.f.audit("inquiry.reopen").last?.details.contains("\"to\":\"linked\"") == true)
+        // Without a confirmed link it is open again.
+        try s.f.homeward.closeInquiry(s.f.olena, reference: s.other, withdrawn: true, reason: "withdrawn")
+        #expect(try s.f.homeward.reopenInquiry(s.f.olena, reference: s.other, reason: "asked again") == "open")
+    }
+
     @Test func aRecordWithAConfirmedLinkIsNotMatchedAgain() throws {
         let s = try Settled()
         _ = try s.f.homeward.confirmLink(s.f.olena, id: try s.link(s.r1, s.truth))

@@ -23,6 +23,16 @@ import Testing
         #expect(records(try homeward.find(olena, query)) == ["\(code)/R-1"])
     }
 
+    @Test func aSearchIsAtMost500CharactersForEveryCaller() throws {
+        let (homeward, _, olena) = try makeCasework()
+        #expect(try homeward.find(olena, String(repeating: "я", count: Homeward.longestSearch)).isEmpty)
+        #expect {
+            try homeward.find(olena, "  " + String(repeating: "я", count: Homeward.longestSearch + 1) + " ")
+        } throws: { error in
+            (error as? CaseworkError)?.errorDescription?.contains("501 characters; a search is at most 500") == true
+        }
+    }
+
     @Test func tagsAndAddressesAreFoundAndPersonsStillAre() throws {
         let (homeward, _, olena) = try makeCasework()
         let code = try batchWithManifest(homeward, olena)
