@@ -497,6 +497,35 @@ struct ServerEndToEndTests {
         let large = try cli.write("large.json", #"{"notes": ""# + String(repeating: "x", count: 2 << 20) + #""}"#)
         let tooLarge = try HTTPExchange.send("POST", url + "/inquiries", token: token, bodyFile: large)
         #expect(tooLarge.status == 413 && tooLarge.errorKind == "bad_input", "\(tooLarge.status) \(tooLarge.body.prefix(200))")
+        // Downloads: the headers as the spec writes them, not percent-encoded.
+        let reference = try #require((try JSONSerialization.jsonObject(with: Data(HTTPExchange.send("GET", url + "/inquiries", token: token)
+            .body.utf8)) as? [[String: Any]])?.first?["reference"] as? String)
+        let adminToken = try HTTPExchange.token(url, "alice", CLIHarness.adminPassword)
+        for (key, value) in [("centre.name", "Centre"), ("centre.phone", "+380 44 000 00 00")] {
+            let set = try cli.run(["settings", "set", key, value], extraEnvironment: ["HOMEWARD_SERVER": url, "HOMEWARD_TOKEN": adminToken])
+            #expect(set.status == 0, "\(set.stderr)")
+        }
+        let report = try HTTPExchange.send("GET", url + "/inquiries/\(reference)/report?format=txt&lang=en", token: token)
+        #expect(report.status == 200 && report.headers["content-disposition"] == "attachment; filename=\"\(reference)-en.txt\""
+                && report.headers["content-language"] == "en", "\(report.headers)")
+        let export = try HTTPExchange.send("GET", url + "/export?format=json&file=x.json", token: adminToken)
+        #expect(export.status == 200 && export.headers["x-export-withheld"]?.contains(",") == true
+                && export.headers["content-disposition"] == "attachment; filename=\"x.json\"", "\(export.headers)")
+        let badName = try HTTPExchange.send("GET", url + "/export?format=json&file=..", token: adminToken)
+        #expect(badName.status == 400, "\(badName.body)")
+        let backup = try HTTPExchange.send("POST", url + "/database/backups", token: adminToken)
+        #expect(backup.status == 200 && backup.headers["x-audit-head"]?.range(of: #"^[0-9]+:[0-9a-f]{64}$"#, options: .regularExpression) != nil,
+                "\(backup.headers)")
+        // An upload over the server's limit is refused by the client, with its size, not sent.
+        let huge = cli.path("huge.csv")
+        try #require(FileManager.default.createFile(atPath: huge, contents: Data(count: 65 << 20 + 100_000)))
+        let oversize = try cli.run(["inquiry", "import", "huge.csv", "--max-bytes", "100000000"],
+                                   extraEnvironment: ["HOMEWARD_SERVER": url, "HOMEWARD_TOKEN": token])
+        #expect(oversize.status == 65 && oversize.stderr.contains("takes uploads of at most"), "\(oversize.stderr)")
+        try FileManager.default.removeItem(atPath: huge)
+        // Not logged in, to a server that is not there: unreachable (69), not "log in".
+        let nowhere = try cli.run(["batch", "list"], extraEnvironment: ["HOMEWARD_SERVER": "http://127.0.0.1:9", "HOMEWARD_TOKEN": ""])
+        #expect(nowhere.status == 69 && nowhere.stderr.contains("cannot reach"), "\(nowhere.stderr)")
         // Ten attempts a minute per account name: the eleventh is refused before any hashing.
         var statuses: [Int] = []
         for _ in 0..<12 {

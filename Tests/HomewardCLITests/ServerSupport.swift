@@ -84,6 +84,8 @@ private final class LogBuffer: @unchecked Sendable {
 struct HTTPExchange {
     let status: Int
     let body: String
+    /// The response's header fields by lower-case name, as they came on the wire.
+    var headers: [String: String] = [:]
 
     var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] }
     var errorKind: String? { (json?["error"] as? [String: Any])?["kind"] as? String }
@@ -91,7 +93,9 @@ struct HTTPExchange {
     static func send(_ method: String, _ url: String, token: String? = nil, json: String? = nil, bodyFile: String? = nil) throws -> HTTPExchange {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        var arguments = ["-s", "-S", "-X", method, "-w", "\n%{http_code}", "--max-time", "60"]
+        let headerFile = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-headers-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: headerFile) }
+        var arguments = ["-s", "-S", "-X", method, "-w", "\n%{http_code}", "--max-time", "60", "-D", headerFile.path]
         if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
         if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
         if let bodyFile { arguments += ["-H", "Content-Type: application/json", "--data-binary", "@" + bodyFile] }
@@ -102,10 +106,16 @@ struct HTTPExchange {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let headerData = (try? Data(contentsOf: headerFile)) ?? Data()
         let text = String(decoding: data, as: UTF8.self)
         let split = text.range(of: "\n", options: .backwards)
         let status = Int(text[(split?.upperBound ?? text.startIndex)...]) ?? 0
-        return HTTPExchange(status: status, body: split.map { String(text[..<$0.lowerBound]) } ?? "")
+        var headers: [String: String] = [:]
+        for line in String(decoding: headerData, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return HTTPExchange(status: status, body: split.map { String(text[..<$0.lowerBound]) } ?? "", headers: headers)
     }
 
     /// A session token for `name` from `POST /sessions`.
