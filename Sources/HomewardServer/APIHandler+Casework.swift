@@ -238,7 +238,7 @@ extension APIHandler {
     /// A rendered report as the API's file response: its bytes, language and file name.
     private static func file(_ report: RenderedReport) throws -> Components.Responses.ReportFile {
         .init(headers: .init(contentLanguage: try word(report.language.rawValue),
-                             contentDisposition: "attachment; filename=\"\(report.suggestedFileName)\""),
+                             contentDisposition: attachment(report.suggestedFileName)),
               body: .binary(HTTPBody(report.data)))
     }
 }
@@ -258,7 +258,7 @@ extension APIHandler {
                 }
                 return try homeward.exportDatabase(actor, toFile: url.path)
             }
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(name)\"",
+            return .ok(.init(headers: .init(contentDisposition: Self.attachment(name),
                                              xExportSchemaVersion: summary.schemaVersion, xExportTables: summary.rowCounts.count,
                                              xExportRows: summary.totalRows,
                                              xExportWithheld: summary.withheld.map { "\($0.table).\($0.column)" }.joined(separator: ",")),
@@ -273,11 +273,19 @@ extension APIHandler {
             let (backup, file) = try DownloadedFile.made(named: name, reading: read) { url in
                 try homeward.backup(actor, to: url.path)
             }
-            return .ok(.init(headers: .init(contentDisposition: "attachment; filename=\"\(name)\"",
+            return .ok(.init(headers: .init(contentDisposition: Self.attachment(name),
                                              xAuditHead: "\(backup.headSeq):\(backup.headHash)", xAuditEvents: backup.check.auditEvents,
                                              xContentSHA256: file.sha256),
                              body: .binary(file.body)))
         }
+    }
+
+    /// `Content-Disposition` for a download named `name`: the name as a quoted string of
+    /// printable ASCII (anything else, quotes and backslashes included, becomes `_`), a
+    /// suggestion for a browser or `curl -J`; the CLI writes where it was told.
+    static func attachment(_ name: String) -> String {
+        let safe = String(name.unicodeScalars.map { (0x20..<0x7F).contains($0.value) && $0 != "\"" && $0 != "\\" && $0 != "%" ? Character($0) : "_" })
+        return "attachment; filename=\"\(safe)\""
     }
 
     /// The client's file name for the audit, as one path component of the scratch folder.

@@ -511,6 +511,9 @@ struct ServerEndToEndTests {
         let export = try HTTPExchange.send("GET", url + "/export?format=json&file=x.json", token: adminToken)
         #expect(export.status == 200 && export.headers["x-export-withheld"]?.contains(",") == true
                 && export.headers["content-disposition"] == "attachment; filename=\"x.json\"", "\(export.headers)")
+        // A name the header cannot quote as it is (a quote, a percent sign, Cyrillic) is made safe there.
+        let quoted = try HTTPExchange.send("GET", url + "/export?format=json&file=a%22b%25%D1%84.json", token: adminToken)
+        #expect(quoted.status == 200 && quoted.headers["content-disposition"] == "attachment; filename=\"a_b__.json\"", "\(quoted.headers)")
         let badName = try HTTPExchange.send("GET", url + "/export?format=json&file=..", token: adminToken)
         #expect(badName.status == 400, "\(badName.body)")
         let backup = try HTTPExchange.send("POST", url + "/database/backups", token: adminToken)

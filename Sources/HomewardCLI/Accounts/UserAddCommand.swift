@@ -4,7 +4,7 @@ import HomewardCore
 struct UserAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account.")
 
-    @Argument(help: "User name: 2–64 letters, digits, '.', '_' or '-'.")
+    @Argument(help: ArgumentHelp("User name: \(UserName.rule).", valueName: "name"))
     var name: String
 
     @Option(help: "admin, coordinator, volunteer or auditor.")
