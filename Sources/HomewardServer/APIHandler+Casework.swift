@@ -291,8 +291,9 @@ extension APIHandler {
     /// The client's file name for the audit, as one path component of the scratch folder.
     private static func fileName(_ text: String?) throws -> String? {
         guard let text else { return nil }
-        guard !text.isEmpty, text.utf8.count <= 255, !text.contains("/"), !text.contains("\0"), text != ".", text != ".." else {
-            throw RequestError.malformed("file", text, "a file name without a folder, e.g. homeward-2026-12-07.sqlite")
+        // 200 bytes leave room for the backup's `.head` beside it within a file name's 255.
+        guard !text.isEmpty, text.utf8.count <= 200, !text.contains("/"), !text.contains("\0"), text != ".", text != ".." else {
+            throw RequestError.malformed("file", String(text.prefix(40)), "a file name of at most 200 bytes without a folder, e.g. homeward-2026-12-07.sqlite")
         }
         return text
     }

@@ -96,6 +96,11 @@ extension Homeward {
     }
 
     private func copyVerified(to target: String) throws -> DatabaseBackup {
+        // SQLite makes `NAME-journal` beside the copy and the head goes to `NAME.head`: both
+        // must fit a file name's 255 bytes.
+        guard URL(fileURLWithPath: target).lastPathComponent.utf8.count <= 200 else {
+            throw PrivateFileError.cannotCreate(path: target, reason: "the file name is longer than 200 bytes; choose a shorter one")
+        }
         let headFile = DatabaseBackup.headFile(for: target)
         for path in [target, headFile] {
             var existing = stat()

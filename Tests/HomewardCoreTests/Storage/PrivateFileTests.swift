@@ -112,6 +112,19 @@ private func isUnsafeFolder(_ error: any Error, _ path: String) -> Bool {
         #expect(error.map { isUnsafeFolder($0, open) } == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: open).isEmpty)
     }
+
+    @Test func aBackupNameWithNoRoomForItsJournalAndHeadIsRefusedByNameAndLeavesNoFile() throws {
+        let base = try TemporaryFolder()
+        let homeward = try Homeward.create(path: base.path("db.sqlite"), adminName: "alice", password: adminPassword,
+                                           environment: testEnvironment())
+        let admin = try homeward.login(name: "alice", password: adminPassword).actor
+        let folder = try folder(base, "backups", mode: 0o700)
+        let long = folder + "/" + String(repeating: "b", count: 250)
+        let error = #expect(throws: PrivateFileError.self) { try homeward.backup(admin, to: long) }
+        #expect(error?.errorDescription?.contains("longer than 200 bytes") == true, "\(String(describing: error))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        _ = try homeward.backup(admin, to: folder + "/" + String(repeating: "b", count: 200))
+    }
 }
 
 @Suite struct PrivateFolderTests {
