@@ -270,12 +270,12 @@ extension APIHandler {
         let (read, requested) = (chunkReader, input.query.file)
         return await signedIn(failed: { .default(statusCode: $0, $1) }) { actor in
             let name = try Self.fileName(requested) ?? "homeward-backup.sqlite"
-            let (backup, file) = try DownloadedFile.made(named: name, reading: read) { url in
+            let (backup, file) = try DownloadedFile.made(named: name, digest: true, reading: read) { url in
                 try homeward.backup(actor, to: url.path)
             }
             return .ok(.init(headers: .init(contentDisposition: Self.attachment(name),
                                              xAuditHead: "\(backup.headSeq):\(backup.headHash)", xAuditEvents: backup.check.auditEvents,
-                                             xContentSHA256: file.sha256),
+                                             xContentSHA256: file.sha256 ?? ""),
                              body: .binary(file.body)))
         }
     }

@@ -44,25 +44,27 @@ struct UploadedFile {
 /// reads it to the end.
 struct DownloadedFile: Sendable {
     let body: HTTPBody
-    let length: Int64
-    let sha256: String
+    /// The file's SHA-256 in lower-case hex, when asked for (it costs a read of the whole file
+    /// before the first byte is sent).
+    let sha256: String?
 
     /// Runs `produce` with a path in a new scratch folder, then opens what it wrote.
-    static func made<T>(named name: String, reading pool: @escaping @Sendable (@escaping @Sendable () throws -> Data?) async throws -> Data?,
+    static func made<T>(named name: String, digest: Bool = false,
+                        reading pool: @escaping @Sendable (@escaping @Sendable () throws -> Data?) async throws -> Data?,
                         _ produce: (URL) throws -> T) throws -> (T, DownloadedFile) {
         let folder = try ScratchFolder()
         defer { folder.remove() }
         let url = folder.file(name)
         let result = try produce(url)
         let handle = try FileHandle(forReadingFrom: url)
-        var hash = SHA256()
-        var length: Int64 = 0
-        while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
-            hash.update(data: chunk)
-            length += Int64(chunk.count)
+        var sha256: String?
+        if digest {
+            var hash = SHA256()
+            while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty { hash.update(data: chunk) }
+            sha256 = hexString(hash.finalize())
         }
+        let length = try handle.seekToEnd()
         try handle.seek(toOffset: 0)
-        let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
         let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
             guard let data = try await pool({ try handle.read(upToCount: chunkSize) }), !data.isEmpty else {
                 try? handle.close()
@@ -70,8 +72,8 @@ struct DownloadedFile: Sendable {
             }
             return ArraySlice(data)
         }
-        return (result, DownloadedFile(body: HTTPBody(chunks, length: .known(length), iterationBehavior: .single),
-                                       length: length, sha256: digest))
+        return (result, DownloadedFile(body: HTTPBody(chunks, length: .known(Int64(length)), iterationBehavior: .single),
+                                       sha256: sha256))
     }
 
     private static let chunkSize = 1 << 20

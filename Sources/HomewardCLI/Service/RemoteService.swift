@@ -464,7 +464,7 @@ struct RemoteService: HomewardService {
 
     func auditLog(_ filter: AuditFilter) throws -> [AuditEventView] {
         let query = Operations.ListAuditEvents.Input.Query(actor: filter.actor, action: filter.action,
-                                                           since: filter.since.map(ISODate.utcText), limit: filter.limit)
+                                                           since: filter.since.map(Timestamp.text), limit: filter.limit)
         return try call { client in
             switch try await client.listAuditEvents(query: query) {
             case let .ok(ok): return try APIBridge.convert(ok.body.json)
@@ -483,11 +483,7 @@ struct RemoteService: HomewardService {
     }
 
     func backup(to file: String) throws -> BackupWritten {
-        let headFile = DatabaseBackup.headFile(for: file)
-        for path in [file, headFile] {
-            var existing = stat()
-            guard lstat(path, &existing) != 0 else { throw StorageError.backupTargetExists(path: path) }
-        }
+        let headFile = try DatabaseBackup.checkTargets(for: file)
         let target = try PrivateFile.createEmpty(at: file, for: .backup)
         var headMade = false
         do {
@@ -541,7 +537,7 @@ struct RemoteService: HomewardService {
             hash.update(data: data)
             try sink(data)
         }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return hexString(hash.finalize())
     }
 
     func familyReport(reference: String, format: FamilyReportFormat, language: ReportLanguage?, toFile file: String?,
@@ -551,8 +547,7 @@ struct RemoteService: HomewardService {
         return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
             try call { client in
                 switch try await client.getFamilyReport(path: .init(reference: reference), query: query) {
-                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
-                                                               ok.body.binary)
+                case let .ok(file): return try await Self.report(file)
                 case let .default(status, error): throw RemoteFailure.from(status: status, error)
                 }
             }
@@ -565,8 +560,7 @@ struct RemoteService: HomewardService {
         return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
             try call { client in
                 switch try await client.getBatchReport(path: .init(code: code), query: query) {
-                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
-                                                               ok.body.binary)
+                case let .ok(file): return try await Self.report(file)
                 case let .default(status, error): throw RemoteFailure.from(status: status, error)
                 }
             }
@@ -579,8 +573,7 @@ struct RemoteService: HomewardService {
         return try Self.delivered(toFile: file, writing: sink, format: format.rawValue) {
             try call { client in
                 switch try await client.getStatisticsReport(query: query) {
-                case let .ok(ok): return try await Self.report(ok.headers.contentLanguage.rawValue, ok.headers.contentDisposition,
-                                                               ok.body.binary)
+                case let .ok(file): return try await Self.report(file)
                 case let .default(status, error): throw RemoteFailure.from(status: status, error)
                 }
             }
@@ -594,10 +587,11 @@ struct RemoteService: HomewardService {
         let fileName: String
     }
 
-    private static func report(_ language: String, _ disposition: String, _ body: HTTPBody) async throws -> Downloaded {
-        let language: ReportLanguage = try value(language)
-        let name = disposition.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
-        return Downloaded(data: try await Data(collecting: body, upTo: reportLimit), language: language, fileName: name)
+    /// A report file the server sent: its bytes, language and the name it suggests.
+    private static func report(_ file: Components.Responses.ReportFile) async throws -> Downloaded {
+        let language: ReportLanguage = try value(file.headers.contentLanguage.rawValue)
+        let name = file.headers.contentDisposition.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+        return Downloaded(data: try await Data(collecting: file.body.binary, upTo: reportLimit), language: language, fileName: name)
     }
 
     /// The largest report accepted from a server.
@@ -785,7 +779,7 @@ struct ServerAddress: Sendable {
 
     /// The session file's key: a hash of the URL, so each server has its own file.
     var sessionKey: String {
-        SHA256.hash(data: Data(display.utf8)).map { String(format: "%02x", $0) }.joined()
+        hexString(SHA256.hash(data: Data(display.utf8)))
     }
 
     /// One HTTP client for the process; it trusts the system's CAs, or only the PEM file in

@@ -81,16 +81,6 @@ public struct ISODate: Sendable {
     }
 }
 
-extension ISODate {
-    /// `instant` as ISO 8601 in UTC with milliseconds, which reads back as the same instant
-    /// wherever it is read (a date-time without a zone is read in the reader's zone).
-    public static func utcText(_ instant: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: instant)
-    }
-}
-
 extension Character {
     /// 0–9 only (`isNumber` alone takes other scripts' digits and fractions too).
     public var isASCIIDigit: Bool { isASCII && isNumber }

@@ -1,5 +1,5 @@
 /// Lower-case hexadecimal, as hashes and database ids are shown and stored in text.
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
+public func hexString(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef")
     var text = ""
     for byte in bytes {

@@ -41,6 +41,23 @@ public struct DatabaseBackup: Sendable, Equatable {
     public var headFile: String
 
     public static func headFile(for backup: String) -> String { backup + ".head" }
+
+    /// Refuses a backup file name that leaves no room for SQLite's `NAME-journal` and the
+    /// `NAME.head` beside it (both must fit a file name's 255 bytes), and a backup or head
+    /// that exists: a backup never overwrites.
+    ///
+    /// - Returns: the head file's path.
+    public static func checkTargets(for target: String) throws -> String {
+        guard URL(fileURLWithPath: target).lastPathComponent.utf8.count <= 200 else {
+            throw PrivateFileError.cannotCreate(path: target, reason: "the file name is longer than 200 bytes; choose a shorter one")
+        }
+        let headFile = headFile(for: target)
+        for path in [target, headFile] {
+            var existing = stat()
+            guard lstat(path, &existing) != 0 else { throw StorageError.backupTargetExists(path: path) }
+        }
+        return headFile
+    }
 }
 
 extension Homeward {
@@ -96,16 +113,7 @@ extension Homeward {
     }
 
     private func copyVerified(to target: String) throws -> DatabaseBackup {
-        // SQLite makes `NAME-journal` beside the copy and the head goes to `NAME.head`: both
-        // must fit a file name's 255 bytes.
-        guard URL(fileURLWithPath: target).lastPathComponent.utf8.count <= 200 else {
-            throw PrivateFileError.cannotCreate(path: target, reason: "the file name is longer than 200 bytes; choose a shorter one")
-        }
-        let headFile = DatabaseBackup.headFile(for: target)
-        for path in [target, headFile] {
-            var existing = stat()
-            guard lstat(path, &existing) != 0 else { throw StorageError.backupTargetExists(path: path) }
-        }
+        let headFile = try DatabaseBackup.checkTargets(for: target)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         try PrivateFile.checkFolder(folder, for: .backup)
         let created = try PrivateFile.createEmpty(at: target, for: .backup)

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Instants are stored as ISO 8601 UTC text with milliseconds, which sorts as it reads.
-enum Timestamp {
+/// Instants are stored as ISO 8601 UTC text with milliseconds, which sorts as it reads (and
+/// reads back as the same instant wherever it is read, as an API query must).
+public enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    static func text(_ date: Date) -> String {
+    public static func text(_ date: Date) -> String {
         date.formatted(style)
     }
 

@@ -102,11 +102,16 @@ private func isUnsafeFolder(_ error: any Error, _ path: String) -> Bool {
         #expect(error.map { isUnsafeFolder($0, real) } == true)
     }
 
-    @Test func backupRefusesAFolderOthersCanWriteAndLeavesNoFile() throws {
+    /// A new database in a temporary folder, and its admin signed in.
+    func adminDatabase() throws -> (TemporaryFolder, Homeward, Actor) {
         let base = try TemporaryFolder()
         let homeward = try Homeward.create(path: base.path("db.sqlite"), adminName: "alice", password: adminPassword,
                                            environment: testEnvironment())
-        let admin = try homeward.login(name: "alice", password: adminPassword).actor
+        return (base, homeward, try homeward.login(name: "alice", password: adminPassword).actor)
+    }
+
+    @Test func backupRefusesAFolderOthersCanWriteAndLeavesNoFile() throws {
+        let (base, homeward, admin) = try adminDatabase()
         let open = try folder(base, "open", mode: 0o1777)
         let error = #expect(throws: PrivateFileError.self) { try homeward.backup(admin, to: open + "/b.sqlite") }
         #expect(error.map { isUnsafeFolder($0, open) } == true)
@@ -114,10 +119,7 @@ private func isUnsafeFolder(_ error: any Error, _ path: String) -> Bool {
     }
 
     @Test func aBackupNameWithNoRoomForItsJournalAndHeadIsRefusedByNameAndLeavesNoFile() throws {
-        let base = try TemporaryFolder()
-        let homeward = try Homeward.create(path: base.path("db.sqlite"), adminName: "alice", password: adminPassword,
-                                           environment: testEnvironment())
-        let admin = try homeward.login(name: "alice", password: adminPassword).actor
+        let (base, homeward, admin) = try adminDatabase()
         let folder = try folder(base, "backups", mode: 0o700)
         let long = folder + "/" + String(repeating: "b", count: 250)
         let error = #expect(throws: PrivateFileError.self) { try homeward.backup(admin, to: long) }
