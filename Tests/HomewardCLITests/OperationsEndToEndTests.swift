@@ -53,6 +53,15 @@ import Testing
             """)
     }
 
+    @Test func emptyNamesAreUsageErrorsNotAFolderOrEveryone() throws {
+        let cli = try CLIHarness.initialised()
+        for arguments in [["db", "backup", ""], ["audit", "log", "--actor", ""], ["audit", "log", "--action", " "]] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 64 && refused.stderr.contains("give"), "\(arguments): \(refused.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.hasSuffix(".head") })
+    }
+
     @Test func reopenUndoesCloseAndWithdrawButNotMergeAndTheReasonFlagHasAnAlias() throws {
         let (cli, reference, code) = try prepared()
         let open = try cli.run(["inquiry", "reopen", reference, "--reason", "why"])

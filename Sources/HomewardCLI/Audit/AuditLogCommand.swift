@@ -16,6 +16,9 @@ struct AuditLogCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be positive (1 or more)") }
+        for (flag, value) in [("--actor", actor), ("--action", action)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("\(flag) is empty; give a user name or action, or leave the option out")
+        }
     }
 
     func run() throws {

@@ -26,6 +26,12 @@ struct DatabaseBackupCommand: ParsableCommand {
     @Argument(help: "The new backup file; must not exist.") var file: String
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        if file.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("give the new backup file's name, e.g. homeward-2026-12-08.sqlite")
+        }
+    }
+
     func run() throws {
         let context = try CommandContext(options)
         let backup = try context.service.backup(to: file)

@@ -73,6 +73,11 @@ extension Homeward {
                 "\(record) has no identification proposal to confirm; propose one with 'homeward ident set \(record) identified --method M'")
         }
         if let expected, expected != proposal.id {
+            // A number that was never a proposal of this record is a mistake, not a race.
+            guard ledger.events.contains(where: { $0.kind == .proposal && $0.id == expected }) else {
+                throw CaseworkError.invalidTransition(
+                    "\(record) has no proposal \(expected); its pending proposal is \(proposal.id) by \(proposal.actorName) ('homeward ident history \(record)')")
+            }
             throw CaseworkError.changedMeanwhile(
                 "proposal \(expected) of \(record) is no longer the newest; \(proposal.actorName) proposed \(proposal.id) at \(proposal.at) — review that one ('homeward ident history \(record)')")
         }

@@ -144,6 +144,12 @@ import Testing
         } throws: { error in
             error.localizedDescription.contains("is no longer the newest")
         }
+        // A number that was never this record's proposal is said to be so, not "changed meanwhile".
+        #expect {
+            try f.homeward.confirmIdentification(f.petro, record: f.r1, proposal: 99_999)
+        } throws: { error in
+            error.localizedDescription.contains("has no proposal 99999; its pending proposal is \(second.proposalID ?? 0)")
+        }
         // olena proposed the first, not this one: she may confirm it.
         #expect(try f.homeward.confirmIdentification(f.olena, record: f.r1, proposal: second.proposalID).inEffect)
     }
